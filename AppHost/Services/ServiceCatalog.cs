@@ -1,0 +1,14 @@
+namespace Workflow.AppHost.Services;
+
+public static class ServiceCatalog
+{
+    /// <summary>The five services, in the order a document meets them.</summary>
+    public static readonly IReadOnlyList<ServiceDefinition> All =
+    [
+        new("ingest", "Ingest", ["/v1/documents"]),
+        new("extract", "Extract", []),
+        new("classify", "Classify", []),
+        new("route", "Route", ["/v1/reviews"]),
+        new("notify", "Notify", ["/v1/webhooks"]),
+    ];
+}

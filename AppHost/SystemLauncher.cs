@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Options;
+using Workflow.AppHost.Broker;
+using Workflow.AppHost.Services;
+
+namespace Workflow.AppHost;
+
+/// <summary>
+/// Brings the whole system up (broker, each service's migration step, the five services) and
+/// down again, in the way an Aspire AppHost would: same environment variable names.
+/// </summary>
+public sealed class SystemLauncher(
+    BrokerLauncher brokers, IOptions<AppHostOptions> options, SystemReadiness readiness, IHttpClientFactory http,
+    IHostApplicationLifetime lifetime, ILogger<SystemLauncher> logger) : BackgroundService
+{
+    private static readonly int[] Colours = [36, 33, 35, 32, 34];
+    private readonly List<ServiceProcess> _services = [];
+    private RunningBroker? _broker;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await StartSystemAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogCritical(e, "Workflow could not start");
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+        }
+    }
+
+    private async Task StartSystemAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var data = Path.GetFullPath(settings.DataDirectory ?? Path.Combine(SolutionLayout.Root, ".workflow"));
+        Directory.CreateDirectory(data);
+
+        _broker = await brokers.StartAsync(data, stoppingToken);
+        logger.LogInformation("RabbitMQ: {Broker}", _broker.Description);
+
+        var environments = ServiceCatalog.All.Select((s, i) => (Service: s, Port: settings.ServicePortBase + i, Env: EnvironmentFor(s, data, settings.ServicePortBase + i))).ToList();
+
+        // The migration step: once per service, before any replica serves.
+        var migrations = environments.Select(e => ServiceProcess.Start(
+            e.Service.Name + ":migrate", "dotnet", [SolutionLayout.AssemblyOf(e.Service), "migrate"], e.Env, 90,
+            SolutionLayout.OutputOf(e.Service))).ToList();
+        foreach (var migration in migrations)
+        {
+            await migration.WaitForExitAsync(stoppingToken);
+            if (migration.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{migration.Name} failed with exit code {migration.ExitCode}.");
+            }
+        }
+
+        for (var i = 0; i < environments.Count; i++)
+        {
+            var (service, _, env) = environments[i];
+            _services.Add(ServiceProcess.Start(
+                service.Name, "dotnet", [SolutionLayout.AssemblyOf(service)], env, Colours[i % Colours.Length], SolutionLayout.OutputOf(service)));
+        }
+
+        await WaitUntilReadyAsync(environments.Select(e => (e.Service, e.Port)).ToList(), stoppingToken);
+        readiness.MarkReady();
+        logger.LogInformation("Workflow is ready: API on http://localhost:{Port} (POST /v1/documents){Management}",
+            settings.Port, _broker.ManagementUrl is null ? "" : $"; RabbitMQ management on {_broker.ManagementUrl}");
+    }
+
+    private Dictionary<string, string> EnvironmentFor(ServiceDefinition service, string data, int port)
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__rabbitmq"] = _broker!.ConnectionString,
+            [$"ConnectionStrings__{service.DatabaseName}"] = $"Data Source={Path.Combine(data, service.DatabaseName + ".db")}",
+            ["DocumentStore__Path"] = Path.Combine(data, "documents"),
+            ["OTEL_SERVICE_NAME"] = service.Name,
+            ["MASSTRANSIT_USAGE_TELEMETRY"] = "false",
+            ["Logging__Console__FormatterOptions__SingleLine"] = "true",
+        };
+        return env;
+    }
+
+    private async Task WaitUntilReadyAsync(IReadOnlyList<(ServiceDefinition Service, int Port)> services, CancellationToken cancellationToken)
+    {
+        using var client = http.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(5);
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        foreach (var (service, port) in services)
+        {
+            while (true)
+            {
+                var process = _services.Single(p => p.Name == service.Name);
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"{service.Name} exited with code {process.ExitCode} while starting.");
+                }
+
+                try
+                {
+                    using var response = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/health/ready"), cancellationToken);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+                catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Probe timed out; try again.
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"{service.Name} was not ready within 3 minutes.");
+                }
+
+                await Task.Delay(250, cancellationToken);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await Task.WhenAll(_services.Select(s => s.StopAsync(TimeSpan.FromSeconds(15))));
+        if (_broker is not null)
+        {
+            await _broker.StopAsync();
+        }
+    }
+}

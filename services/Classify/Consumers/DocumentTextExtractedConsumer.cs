@@ -1,0 +1,57 @@
+using MassTransit;
+using Workflow.Classify.Classification;
+using Workflow.Classify.Data;
+using Workflow.Contracts;
+using Workflow.ServiceDefaults.Messaging;
+using Workflow.ServiceDefaults.Storage;
+
+namespace Workflow.Classify.Consumers;
+
+public sealed class DocumentTextExtractedConsumer(
+    IDocumentClassifier classifier, ClassifyDbContext db, IDocumentStore store, TimeProvider clock)
+    : IConsumer<DocumentTextExtracted>
+{
+    public async Task Consume(ConsumeContext<DocumentTextExtracted> context)
+    {
+        var message = context.Message;
+        var text = message.Text ?? await ReadStoredAsync(message, context.CancellationToken);
+        var decision = classifier.Classify(text);
+
+        db.ChangeTracker.Clear();
+        var record = await db.Classifications.FindAsync([message.DocumentId], context.CancellationToken);
+        if (record is null)
+        {
+            record = new DocumentClassification { DocumentId = message.DocumentId };
+            db.Classifications.Add(record);
+        }
+
+        record.Category = decision.Category;
+        record.Confidence = decision.Confidence;
+        record.Classifier = decision.Classifier;
+        record.Explanation = decision.Explanation;
+        record.ClassifiedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(context.CancellationToken);
+
+        await context.Publish(new DocumentClassified
+        {
+            DocumentId = message.DocumentId,
+            Category = record.Category,
+            Confidence = record.Confidence,
+            Classifier = record.Classifier,
+            Explanation = record.Explanation,
+            ClassifiedAt = record.ClassifiedAt,
+        });
+    }
+
+    private async Task<string> ReadStoredAsync(DocumentTextExtracted message, CancellationToken cancellationToken)
+    {
+        if (message.TextStorageKey is null)
+        {
+            throw new InvalidMessageException($"DocumentTextExtracted {message.DocumentId} has neither text nor textStorageKey.");
+        }
+
+        await using var stored = await store.OpenReadAsync(message.TextStorageKey, cancellationToken);
+        using var reader = new StreamReader(stored);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+}

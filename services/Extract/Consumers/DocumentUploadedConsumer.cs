@@ -1,0 +1,89 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Workflow.Contracts;
+using Workflow.Extract.Data;
+using Workflow.Extract.Extraction;
+using Workflow.ServiceDefaults.Messaging;
+using Workflow.ServiceDefaults.Storage;
+
+namespace Workflow.Extract.Consumers;
+
+/// <summary>
+/// Extracts the text of each uploaded document. A document that cannot be read fails with
+/// its reason; a store or database fault is retried and, at the end, reaches the error queue.
+/// </summary>
+public sealed class DocumentUploadedConsumer(
+    TextExtractor extractor, ExtractDbContext db, IDocumentStore store, TimeProvider clock, IOptions<ExtractionLimits> limits)
+    : IConsumer<DocumentUploaded>
+{
+    public async Task Consume(ConsumeContext<DocumentUploaded> context)
+    {
+        var message = context.Message;
+        message.EnsureValid();
+        var content = message.Content ?? await ReadStoredAsync(message.StorageKey!, context.CancellationToken);
+        var record = await RecordFor(message.DocumentId, context.CancellationToken);
+
+        ExtractedText extracted;
+        try
+        {
+            extracted = extractor.Extract(content, message.ContentType, message.FileName);
+        }
+        catch (UnreadableDocumentException e)
+        {
+            record.FailureReason = e.Message;
+            await db.SaveChangesAsync(context.CancellationToken);
+            await context.Publish(new DocumentProcessingFailed
+            {
+                DocumentId = message.DocumentId, Step = ProcessingSteps.Extract, Reason = e.Message, FailedAt = record.ProcessedAt,
+            });
+            return;
+        }
+
+        string? inlineText = extracted.Text;
+        if (extracted.Text.Length > limits.Value.InlineTextCharacters)
+        {
+            record.TextStorageKey = await store.SaveAsync(
+                $"texts/{message.DocumentId:N}.txt", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(extracted.Text)), context.CancellationToken);
+            inlineText = null;
+        }
+
+        record.Format = extracted.Kind.ToString().ToLowerInvariant();
+        record.CharacterCount = extracted.Text.Length;
+        record.PageCount = extracted.PageCount;
+        record.FailureReason = null;
+        await db.SaveChangesAsync(context.CancellationToken);
+
+        await context.Publish(new DocumentTextExtracted
+        {
+            DocumentId = message.DocumentId,
+            Format = record.Format,
+            CharacterCount = record.CharacterCount,
+            PageCount = record.PageCount,
+            Text = inlineText,
+            TextStorageKey = record.TextStorageKey,
+            ExtractedAt = record.ProcessedAt,
+        });
+    }
+
+    private async Task<byte[]> ReadStoredAsync(string storageKey, CancellationToken cancellationToken)
+    {
+        await using var stored = await store.OpenReadAsync(storageKey, cancellationToken);
+        using var buffer = new MemoryStream();
+        await stored.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    private async Task<DocumentExtraction> RecordFor(Guid documentId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var record = await db.Extractions.FindAsync([documentId], cancellationToken);
+        if (record is null)
+        {
+            record = new DocumentExtraction { DocumentId = documentId };
+            db.Extractions.Add(record);
+        }
+
+        record.ProcessedAt = clock.GetUtcNow();
+        return record;
+    }
+}

@@ -1,0 +1,23 @@
+using Workflow.Extract.Consumers;
+using Workflow.Extract.Data;
+using Workflow.Extract.Extraction;
+using Workflow.ServiceDefaults.Data;
+using Workflow.ServiceDefaults.Messaging;
+using Workflow.ServiceDefaults.Storage;
+
+namespace Workflow.Extract.Extensions;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddExtractServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<ExtractDbContext, SqliteExtractDbContext, SqlServerExtractDbContext>("extractdb");
+        builder.AddDocumentStore();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TextExtractor>();
+        builder.Services.AddOptions<ExtractionLimits>().BindConfiguration(ExtractionLimits.Section);
+
+        builder.AddMessaging("extract", x => x.AddConsumer<DocumentUploadedConsumer>());
+        return builder;
+    }
+}

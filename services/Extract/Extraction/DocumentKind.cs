@@ -1,0 +1,10 @@
+namespace Workflow.Extract.Extraction;
+
+/// <summary>What a document really is, judged from its bytes.</summary>
+public enum DocumentKind
+{
+    Unknown,
+    Text,
+    Pdf,
+    Docx,
+}

@@ -1,0 +1,3 @@
+namespace Workflow.Extract.Extraction;
+
+public sealed record ExtractedText(DocumentKind Kind, string Text, int? PageCount);

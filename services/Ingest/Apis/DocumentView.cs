@@ -1,0 +1,25 @@
+using Workflow.Ingest.Documents;
+
+namespace Workflow.Ingest.Apis;
+
+/// <summary>What <c>GET /v1/documents/{id}</c> answers.</summary>
+public sealed record DocumentView(
+    Guid DocumentId,
+    string FileName,
+    string? ContentType,
+    long SizeBytes,
+    string Status,
+    string? Category,
+    double? Confidence,
+    string? Department,
+    DocumentFailure? Failure,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static DocumentView From(Document d) => new(
+        d.Id, d.FileName, d.ContentType, d.SizeBytes, d.Status.ToString(), d.Category, d.Confidence, d.Department,
+        d.FailureReason is null ? null : new DocumentFailure(d.FailedStep ?? "unknown", d.FailureReason),
+        d.CreatedAt, d.UpdatedAt);
+}
+
+public sealed record DocumentFailure(string Step, string Reason);

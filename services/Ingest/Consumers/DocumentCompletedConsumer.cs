@@ -1,0 +1,14 @@
+using MassTransit;
+using Workflow.Contracts;
+using Workflow.Ingest.Documents;
+
+namespace Workflow.Ingest.Consumers;
+
+public sealed class DocumentCompletedConsumer(DocumentStatusProjection projection) : IConsumer<DocumentCompleted>
+{
+    public Task Consume(ConsumeContext<DocumentCompleted> context)
+    {
+        var m = context.Message;
+        return projection.ApplyAsync(m.DocumentId, (document, at) => document.Completed(at), context.CancellationToken);
+    }
+}

@@ -1,0 +1,101 @@
+namespace Workflow.Ingest.Documents;
+
+/// <summary>
+/// Ingest's read model of a document: what the user sees when asking "where is my document?".
+/// Events may arrive in any order and more than once; the status only ever moves forward.
+/// </summary>
+public sealed class Document
+{
+    public Guid Id { get; init; }
+    public string FileName { get; private set; } = "";
+    public string? ContentType { get; private set; }
+    public long SizeBytes { get; private set; }
+    public string? Source { get; private set; }
+    public string? ExternalRef { get; private set; }
+    public string? StorageKey { get; private set; }
+    public DocumentStatus Status { get; private set; }
+    public string? Category { get; private set; }
+    public double? Confidence { get; private set; }
+    public string? Department { get; private set; }
+    public string? FailedStep { get; private set; }
+    public string? FailureReason { get; private set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency token: two updates of one document never both win.</summary>
+    public int Version { get; private set; }
+
+    public static Document Received(
+        Guid id, string fileName, string? contentType, long sizeBytes, string? source, string? externalRef,
+        string? storageKey, DateTimeOffset at)
+    {
+        var document = new Document { Id = id, CreatedAt = at, UpdatedAt = at };
+        document.Describe(fileName, contentType, sizeBytes, source, externalRef, storageKey);
+        return document;
+    }
+
+    /// <summary>A document we hear about from a later step before its upload event arrived.</summary>
+    public static Document Placeholder(Guid id, DateTimeOffset at) => new() { Id = id, CreatedAt = at, UpdatedAt = at };
+
+    public void Describe(
+        string fileName, string? contentType, long sizeBytes, string? source, string? externalRef, string? storageKey)
+    {
+        FileName = fileName;
+        ContentType = contentType;
+        SizeBytes = sizeBytes;
+        Source = source;
+        ExternalRef = externalRef;
+        StorageKey ??= storageKey;
+        Version++;
+    }
+
+    public bool IsDescribed => FileName.Length > 0;
+
+    public void Extracted(DateTimeOffset at) => MoveTo(DocumentStatus.Extracted, at);
+
+    public void Classified(string category, double confidence, DateTimeOffset at)
+    {
+        Category = category;
+        Confidence = confidence;
+        MoveTo(DocumentStatus.Classified, at);
+    }
+
+    public void Routed(string department, DateTimeOffset at)
+    {
+        Department = department;
+        MoveTo(DocumentStatus.Routed, at);
+    }
+
+    public void Completed(DateTimeOffset at) => MoveTo(DocumentStatus.Completed, at);
+
+    public void Failed(string step, string reason, DateTimeOffset at)
+    {
+        if (IsFinished)
+        {
+            return;
+        }
+
+        FailedStep = step;
+        FailureReason = reason;
+        Status = DocumentStatus.Failed;
+        Touch(at);
+    }
+
+    public bool IsFinished => Status is DocumentStatus.Completed or DocumentStatus.Failed or DocumentStatus.Rejected;
+
+    private void MoveTo(DocumentStatus next, DateTimeOffset at)
+    {
+        if (!IsFinished && next > Status)
+        {
+            Status = next;
+        }
+
+        Touch(at);
+    }
+
+    private void Touch(DateTimeOffset at)
+    {
+        UpdatedAt = at > UpdatedAt ? at : UpdatedAt;
+        Version++;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Workflow.Ingest.Documents;
+
+/// <summary>Where a document is in its journey. The order of the values is the order of the journey.</summary>
+public enum DocumentStatus
+{
+    Received = 0,
+    Extracted = 1,
+    Classified = 2,
+    AwaitingReview = 3,
+    Routed = 4,
+    Completed = 5,
+    Failed = 6,
+    Rejected = 7,
+}

@@ -1,0 +1,33 @@
+using Workflow.Ingest.Apis;
+using Workflow.Ingest.Consumers;
+using Workflow.Ingest.Data;
+using Workflow.Ingest.Documents;
+using Workflow.ServiceDefaults.Data;
+using Workflow.ServiceDefaults.Messaging;
+using Workflow.ServiceDefaults.Storage;
+
+namespace Workflow.Ingest.Extensions;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddIngestServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<IngestDbContext, SqliteIngestDbContext, SqlServerIngestDbContext>("ingestdb");
+        builder.AddDocumentStore();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<DocumentStatusProjection>();
+        builder.Services.AddScoped<DocumentIntake>();
+        builder.Services.AddOptions<UploadLimits>().BindConfiguration(UploadLimits.Section);
+
+        builder.AddMessaging("ingest", x =>
+        {
+            x.AddConsumer<DocumentUploadedConsumer>();
+            x.AddConsumer<DocumentTextExtractedConsumer>();
+            x.AddConsumer<DocumentClassifiedConsumer>();
+            x.AddConsumer<DocumentRoutedConsumer>();
+            x.AddConsumer<DocumentCompletedConsumer>();
+            x.AddConsumer<DocumentProcessingFailedConsumer>();
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,6 @@
+namespace Workflow.Route.Routing;
+
+public sealed record RoutingDecision(string RuleId, string Department)
+{
+    public const string DefaultRuleId = "default";
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+
+namespace Workflow.Route.Routing;
+
+/// <summary>Applies the current rules; a change to the configuration takes effect without a restart.</summary>
+public sealed class RoutingTable(IOptionsMonitor<RoutingOptions> options)
+{
+    public RoutingDecision Decide(string category, double confidence)
+    {
+        var current = options.CurrentValue;
+        var rule = current.Rules.FirstOrDefault(r => r.Matches(category, confidence));
+        return rule is null
+            ? new RoutingDecision(RoutingDecision.DefaultRuleId, current.DefaultDepartment)
+            : new RoutingDecision(rule.Id, rule.Department);
+    }
+}

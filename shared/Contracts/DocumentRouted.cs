@@ -1,0 +1,14 @@
+namespace Workflow.Contracts;
+
+/// <summary>Route has sent the document to a department.</summary>
+public record DocumentRouted
+{
+    public required Guid DocumentId { get; init; }
+    public required string Department { get; init; }
+    public required string Category { get; init; }
+
+    /// <summary>The rule that matched, or <c>default</c> when none did.</summary>
+    public required string RuleId { get; init; }
+
+    public DateTimeOffset RoutedAt { get; init; }
+}

@@ -1,0 +1,16 @@
+namespace Workflow.Contracts;
+
+/// <summary>Extract has turned a document into text.</summary>
+public record DocumentTextExtracted
+{
+    public required Guid DocumentId { get; init; }
+    public required string Format { get; init; }
+    public int CharacterCount { get; init; }
+    public int? PageCount { get; init; }
+
+    /// <summary>The text itself when it is small; otherwise <see cref="TextStorageKey"/> is set.</summary>
+    public string? Text { get; init; }
+
+    public string? TextStorageKey { get; init; }
+    public DateTimeOffset ExtractedAt { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace Workflow.ServiceDefaults.Data;
+
+public sealed record DatabaseSettings(DatabaseProvider Provider);

@@ -1,0 +1,63 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Workflow.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    public const string ConnectionName = "rabbitmq";
+    private const string LocalBroker = "amqp://guest:guest@localhost:5672/";
+
+    /// <summary>
+    /// MassTransit on RabbitMQ with the conventions every service shares: queues named
+    /// <c>{service}-{consumer}</c>, exchanges named <c>workflow.{event}</c>, retry with
+    /// exponential backoff, and publishes held back until the consumer has finished.
+    /// Each consumer takes one message type, so a raw JSON message (published by a client
+    /// that is not MassTransit) reaches only the consumer meant for it.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging(
+        this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator> configure)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName) ?? LocalBroker;
+
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            // Without this, the host reports started before the bus is, and early publishes are lost.
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
+        builder.Services.AddMassTransit(x =>
+        {
+            x.DisableUsageTelemetry();
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            configure(x);
+
+            x.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
+                    r.Ignore<InvalidMessageException>();
+                });
+                endpoint.UseInMemoryOutbox(context);
+            });
+
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(new Uri(connectionString));
+                cfg.MessageTopology.SetEntityNameFormatter(
+                    new WorkflowEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter));
+                // Plain JSON bodies (content type application/json) from clients outside .NET.
+                cfg.UseRawJsonDeserializer(
+                    RawSerializerOptions.AnyMessageType | RawSerializerOptions.AddTransportHeaders, isDefault: false);
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+
+        return builder;
+    }
+}

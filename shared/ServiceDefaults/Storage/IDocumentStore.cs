@@ -1,0 +1,12 @@
+namespace Workflow.ServiceDefaults.Storage;
+
+/// <summary>
+/// Where document bytes (and large extracted texts) live, so they never travel through the
+/// broker: messages carry the key (a claim check).
+/// </summary>
+public interface IDocumentStore
+{
+    Task<string> SaveAsync(string key, Stream content, CancellationToken cancellationToken);
+
+    Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken);
+}
