@@ -41,7 +41,9 @@ public static class MessagingExtensions
                 endpoint.UseMessageRetry(r =>
                 {
                     r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
+                    // A message that is wrong in itself will be just as wrong on the next attempt.
                     r.Ignore<InvalidMessageException>();
+                    r.Ignore<System.Text.Json.JsonException>();
                 });
                 endpoint.UseInMemoryOutbox(context);
             });

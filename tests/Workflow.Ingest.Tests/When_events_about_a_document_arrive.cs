@@ -1,0 +1,73 @@
+using Workflow.Ingest.Documents;
+
+namespace Workflow.Ingest.Tests;
+
+/// <summary>The read model's promise: whatever order events arrive in, status only moves forward.</summary>
+public sealed class When_events_about_a_document_arrive
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private static Document Uploaded() =>
+        Document.Received(Guid.NewGuid(), "a.txt", "text/plain", 10, "api", null, "documents/a", T0);
+
+    [Fact]
+    public void In_order_they_walk_the_document_to_completed()
+    {
+        var document = Uploaded();
+        document.Extracted(T0.AddSeconds(1));
+        document.Classified("Hardware", 0.8, T0.AddSeconds(2));
+        document.Routed("IT Operations", T0.AddSeconds(3));
+        document.Completed(T0.AddSeconds(4));
+
+        Assert.Equal(DocumentStatus.Completed, document.Status);
+        Assert.Equal(("Hardware", 0.8, "IT Operations"), (document.Category, document.Confidence!.Value, document.Department));
+        Assert.Equal(T0.AddSeconds(4), document.UpdatedAt);
+    }
+
+    [Fact]
+    public void A_late_event_fills_in_its_facts_but_never_moves_the_status_back()
+    {
+        var document = Uploaded();
+        document.Routed("IT Operations", T0.AddSeconds(3));
+        document.Classified("Hardware", 0.8, T0.AddSeconds(2));
+        document.Extracted(T0.AddSeconds(1));
+
+        Assert.Equal(DocumentStatus.Routed, document.Status);
+        Assert.Equal("Hardware", document.Category);
+        Assert.Equal(T0.AddSeconds(3), document.UpdatedAt);
+    }
+
+    [Fact]
+    public void A_failure_is_final_and_keeps_the_step_and_reason()
+    {
+        var document = Uploaded();
+        document.Failed("extract", "The PDF could not be read", T0.AddSeconds(1));
+        document.Classified("Hardware", 0.8, T0.AddSeconds(2));
+        document.Completed(T0.AddSeconds(3));
+
+        Assert.Equal(DocumentStatus.Failed, document.Status);
+        Assert.Equal(("extract", "The PDF could not be read"), (document.FailedStep, document.FailureReason));
+    }
+
+    [Fact]
+    public void A_completed_document_ignores_a_later_failure()
+    {
+        var document = Uploaded();
+        document.Completed(T0.AddSeconds(1));
+        document.Failed("notify", "late", T0.AddSeconds(2));
+
+        Assert.Equal(DocumentStatus.Completed, document.Status);
+        Assert.Null(document.FailureReason);
+    }
+
+    [Fact]
+    public void Every_change_bumps_the_concurrency_version()
+    {
+        var document = Uploaded();
+        var before = document.Version;
+        document.Extracted(T0.AddSeconds(1));
+        document.Extracted(T0.AddSeconds(2));
+
+        Assert.Equal(before + 2, document.Version);
+    }
+}

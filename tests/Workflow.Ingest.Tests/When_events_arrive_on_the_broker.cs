@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Workflow.Testing;
+
+namespace Workflow.Ingest.Tests;
+
+/// <summary>Ingest's read model fed by events published as plain JSON, the way a client outside .NET would.</summary>
+[Collection(IngestCollection.Name)]
+public sealed class When_events_arrive_on_the_broker(IngestHost host)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_raw_document_uploaded_appears_as_a_document_and_its_bytes_are_stored()
+    {
+        await using var broker = await RawBrokerClient.ConnectAsync(host.BrokerConnectionString);
+        var id = Guid.NewGuid();
+        var content = "badge not working after transfer"u8.ToArray();
+
+        await broker.PublishJsonAsync("workflow.document-uploaded", new
+        {
+            documentId = id, fileName = "badge.txt", contentType = "text/plain", content = Convert.ToBase64String(content), source = "mail-gateway",
+        });
+
+        var status = await StatusWhen(id, s => s.ValueKind == JsonValueKind.Object);
+        Assert.Equal("badge.txt", status.GetProperty("fileName").GetString());
+        Assert.Equal(content.Length, status.GetProperty("sizeBytes").GetInt64());
+        Assert.Equal("Received", status.GetProperty("status").GetString());
+        Assert.Equal(content, await File.ReadAllBytesAsync(Path.Combine(host.DocumentStorePath, "documents", id.ToString("N"))));
+    }
+
+    [Fact]
+    public async Task A_raw_document_uploaded_without_an_id_goes_to_the_error_queue_unretried_with_its_reason()
+    {
+        var failed = await PublishAndFindInErrorQueue(marker => new { fileName = marker + ".txt", content = "aGk=" });
+
+        Assert.Contains("missing required properties including: 'documentId'", failed.Headers["MT-Fault-Message"]);
+        Assert.Equal("0", failed.Headers.GetValueOrDefault("MT-Fault-RetryCount", "0"));
+        Assert.Equal(HttpStatusCode.OK, (await host.CreateClient().GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_raw_document_uploaded_without_content_goes_to_the_error_queue_with_its_reason()
+    {
+        var id = Guid.NewGuid();
+
+        var failed = await PublishAndFindInErrorQueue(marker => new { documentId = id, fileName = marker + ".txt" });
+
+        Assert.Equal($"DocumentUploaded {id} has neither content nor storageKey.", failed.Headers["MT-Fault-Message"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.CreateClient().GetAsync($"/v1/documents/{id}")).StatusCode);
+    }
+
+    private async Task<ReceivedMessage> PublishAndFindInErrorQueue(Func<string, object> message)
+    {
+        await using var broker = await RawBrokerClient.ConnectAsync(host.BrokerConnectionString);
+        var marker = Guid.NewGuid().ToString("N");
+        await broker.PublishJsonAsync("workflow.document-uploaded", message(marker));
+        var failed = await Eventually.MatchesAsync(
+            () => broker.TakeAsync("ingest-document-uploaded_error"), m => m is not null && m.Body.Contains(marker), Patience,
+            "the message in ingest's error queue");
+        return failed!;
+    }
+
+    [Fact]
+    public async Task Events_out_of_order_never_move_the_status_backwards()
+    {
+        await using var broker = await RawBrokerClient.ConnectAsync(host.BrokerConnectionString);
+        var id = Guid.NewGuid();
+
+        await broker.PublishJsonAsync("workflow.document-completed", new { documentId = id, department = "Procurement", notificationCount = 1 });
+        await StatusWhen(id, s => s.GetProperty("status").GetString() == "Completed");
+        await broker.PublishJsonAsync("workflow.document-classified", new { documentId = id, category = "Purchase", confidence = 0.9, classifier = "test" });
+
+        var status = await StatusWhen(id, s => s.GetProperty("category").GetString() == "Purchase");
+        Assert.Equal("Completed", status.GetProperty("status").GetString());
+        Assert.Equal(0.9, status.GetProperty("confidence").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_processing_failure_shows_the_step_and_reason()
+    {
+        await using var broker = await RawBrokerClient.ConnectAsync(host.BrokerConnectionString);
+        var id = Guid.NewGuid();
+
+        await broker.PublishJsonAsync("workflow.document-processing-failed", new { documentId = id, step = "extract", reason = "The PDF could not be read" });
+
+        var status = await StatusWhen(id, s => s.GetProperty("status").GetString() == "Failed");
+        Assert.Equal("extract", status.GetProperty("failure").GetProperty("step").GetString());
+        Assert.Equal("The PDF could not be read", status.GetProperty("failure").GetProperty("reason").GetString());
+    }
+
+    private async Task<JsonElement> StatusWhen(Guid id, Func<JsonElement, bool> condition)
+    {
+        var client = host.CreateClient();
+        return await Eventually.MatchesAsync(
+            async () =>
+            {
+                var response = await client.GetAsync($"/v1/documents/{id}");
+                return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
+            },
+            s => s.ValueKind == JsonValueKind.Object && condition(s), Patience, $"document {id}");
+    }
+}

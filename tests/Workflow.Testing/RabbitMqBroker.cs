@@ -1,0 +1,54 @@
+using DotNet.Testcontainers.Builders;
+using Testcontainers.RabbitMq;
+using Xunit;
+
+namespace Workflow.Testing;
+
+/// <summary>
+/// A real RabbitMQ for a test run, in a container started by Testcontainers. The image is
+/// <c>WORKFLOW_RABBITMQ_IMAGE</c> (scripts/test.sh builds one locally where images cannot be
+/// pulled); its ports are published on loopback only.
+/// </summary>
+public sealed class RabbitMqBroker : IAsyncLifetime
+{
+    public const string DefaultImage = "rabbitmq:3.13-management";
+
+    private readonly RabbitMqContainer _container;
+
+    public RabbitMqBroker()
+    {
+        DockerEnvironment.ApplyDefaults();
+        _container = new RabbitMqBuilder(Environment.GetEnvironmentVariable("WORKFLOW_RABBITMQ_IMAGE") ?? DefaultImage)
+            .WithCreateParameterModifier(p =>
+            {
+                foreach (var binding in p.HostConfig?.PortBindings?.Values.SelectMany(b => b) ?? [])
+                {
+                    binding.HostIP = "127.0.0.1";
+                }
+            })
+            .Build();
+    }
+
+    /// <summary>An <c>amqp://</c> URI, as the services read it from ConnectionStrings:rabbitmq.</summary>
+    public string ConnectionString => _container.GetConnectionString();
+
+    public Task StartAsync() => _container.StartAsync();
+
+    public Task StopAsync() => _container.StopAsync();
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        try
+        {
+            await _container.StartAsync();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new InvalidOperationException(
+                "RabbitMQ could not be started with Testcontainers. Is a Docker engine running? scripts/test.sh installs " +
+                "and starts one, and builds the image named by WORKFLOW_RABBITMQ_IMAGE.", e);
+        }
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => _container.DisposeAsync().AsTask();
+}

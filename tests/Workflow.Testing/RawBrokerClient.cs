@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Workflow.Testing;
+
+/// <summary>
+/// Talks to RabbitMQ the way a client outside .NET would: plain JSON bodies, no MassTransit.
+/// Also reads what lands in queues (published events, error queues) for assertions.
+/// </summary>
+public sealed class RawBrokerClient : IAsyncDisposable
+{
+    private readonly IConnection _connection;
+    private IChannel _channel;
+
+    private RawBrokerClient(IConnection connection, IChannel channel)
+    {
+        _connection = connection;
+        _channel = channel;
+    }
+
+    public static async Task<RawBrokerClient> ConnectAsync(string connectionString)
+    {
+        var connection = await new ConnectionFactory { Uri = new Uri(connectionString) }.CreateConnectionAsync();
+        return new RawBrokerClient(connection, await connection.CreateChannelAsync());
+    }
+
+    public async Task PublishJsonAsync(string exchange, string json)
+    {
+        var properties = new BasicProperties
+        {
+            ContentType = "application/json",
+            MessageId = Guid.NewGuid().ToString(),
+            DeliveryMode = DeliveryModes.Persistent,
+        };
+        await _channel.BasicPublishAsync(exchange, "", mandatory: false, properties, Encoding.UTF8.GetBytes(json));
+    }
+
+    public Task PublishJsonAsync(string exchange, object message) =>
+        PublishJsonAsync(exchange, JsonSerializer.Serialize(message, JsonSerializerOptions.Web));
+
+    /// <summary>Binds a private queue to an exchange and collects every message published to it from now on.</summary>
+    public async Task<ConcurrentQueue<ReceivedMessage>> CaptureAsync(string exchange)
+    {
+        // The exchange may not exist before the first service binds it; fanout is what MassTransit declares.
+        await _channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
+        var queue = await _channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true);
+        await _channel.QueueBindAsync(queue.QueueName, exchange, "");
+        var received = new ConcurrentQueue<ReceivedMessage>();
+        var consumer = new AsyncEventingBasicConsumer(_channel);
+        consumer.ReceivedAsync += (_, delivery) =>
+        {
+            received.Enqueue(ReceivedMessage.From(delivery.BasicProperties, delivery.Body));
+            return Task.CompletedTask;
+        };
+        await _channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer);
+        return received;
+    }
+
+    /// <summary>Takes one message from a queue, or null when it is empty or does not exist yet.</summary>
+    public async Task<ReceivedMessage?> TakeAsync(string queue)
+    {
+        try
+        {
+            var result = await _channel.BasicGetAsync(queue, autoAck: true);
+            return result is null ? null : ReceivedMessage.From(result.BasicProperties, result.Body);
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            // Asking for a queue that does not exist yet closes the channel: open another.
+            await _channel.DisposeAsync();
+            _channel = await _connection.CreateChannelAsync();
+            return null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _channel.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}
+
+public sealed record ReceivedMessage(string Body, IReadOnlyDictionary<string, string> Headers)
+{
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+
+    internal static ReceivedMessage From(IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body) => new(
+        Encoding.UTF8.GetString(body.Span),
+        (properties.Headers ?? new Dictionary<string, object?>()).ToDictionary(
+            h => h.Key, h => h.Value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : h.Value?.ToString() ?? ""));
+}

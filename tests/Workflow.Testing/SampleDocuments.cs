@@ -1,0 +1,52 @@
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Writer;
+
+namespace Workflow.Testing;
+
+/// <summary>Real documents made in memory, so tests need no binary fixtures.</summary>
+public static class SampleDocuments
+{
+    public static byte[] Text(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>A PDF with a real text layer, one page per entry.</summary>
+    public static byte[] Pdf(params string[] pages)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        foreach (var text in pages)
+        {
+            var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+            page.AddText(text, 12, new PdfPoint(40, 760), font);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Bytes that start like a PDF and are not one.</summary>
+    public static byte[] CorruptPdf() => Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> garbage without xref\n%%EOF");
+
+    /// <summary>A Word document: the paragraphs, then a one-row table of the cells.</summary>
+    public static byte[] Docx(string[] paragraphs, string[]? tableCells = null)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var body = new Body(paragraphs.Select(p => new Paragraph(new Run(new Text(p)))));
+            if (tableCells is not null)
+            {
+                body.Append(new Table(new TableRow(tableCells.Select(c => new TableCell(new Paragraph(new Run(new Text(c))))))));
+            }
+
+            main.Document = new Document(body);
+            main.Document.Save();
+        }
+
+        return stream.ToArray();
+    }
+}
