@@ -15,6 +15,8 @@ public static class AppHostExtensions
         // The one public address; each service stays reachable on its own loopback port too.
         builder.WebHost.UseUrls($"http://localhost:{settings.Port}");
         builder.Services.AddHttpClient();
+        // Long enough for the services to finish in-flight messages and the broker to stop cleanly.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
         builder.Services.AddSingleton<SystemReadiness>();
         builder.Services.AddSingleton<BrokerLauncher>();
         builder.Services.AddHostedService<SystemLauncher>();

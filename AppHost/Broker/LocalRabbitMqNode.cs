@@ -63,9 +63,34 @@ public static class LocalRabbitMqNode
             $"amqp://{User}:{User}@127.0.0.1:{amqpPort}/", $"http://127.0.0.1:{managementPort}", $"local rabbitmq-server node in {home}",
             async () =>
             {
-                await node.StopAsync(TimeSpan.FromSeconds(20));
+                await StopNodeAsync(Path.Combine(home, "rabbitmq.pid"));
+                await node.StopAsync(TimeSpan.FromSeconds(5));
                 await Command.RunAsync("epmd", ["-kill"], TimeSpan.FromSeconds(10));
             });
+    }
+
+    /// <summary>
+    /// The Erlang VM runs in a process group of its own, out of reach of a signal to the
+    /// wrapper script: stop it by the PID it wrote, as a clean shutdown.
+    /// </summary>
+    private static async Task StopNodeAsync(string pidFile)
+    {
+        if (!File.Exists(pidFile) || !int.TryParse((await File.ReadAllTextAsync(pidFile)).Trim(), out var pid))
+        {
+            return;
+        }
+
+        await Command.RunAsync("kill", ["-TERM", pid.ToString()], TimeSpan.FromSeconds(5));
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (Directory.Exists($"/proc/{pid}") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        if (Directory.Exists($"/proc/{pid}"))
+        {
+            await Command.RunAsync("kill", ["-KILL", pid.ToString()], TimeSpan.FromSeconds(5));
+        }
     }
 
     private static async Task<bool> AcceptsConnectionsAsync(int port, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ public record DocumentRouted
     public required Guid DocumentId { get; init; }
     public required string Department { get; init; }
     public required string Category { get; init; }
+    public double Confidence { get; init; }
 
     /// <summary>The rule that matched, or <c>default</c> when none did.</summary>
     public required string RuleId { get; init; }

@@ -16,8 +16,8 @@ public sealed class When_events_about_a_document_arrive
         var document = Uploaded();
         document.Extracted(T0.AddSeconds(1));
         document.Classified("Hardware", 0.8, T0.AddSeconds(2));
-        document.Routed("IT Operations", T0.AddSeconds(3));
-        document.Completed(T0.AddSeconds(4));
+        document.Routed("Hardware", 0.8, "IT Operations", T0.AddSeconds(3));
+        document.Completed("Hardware", 0.8, "IT Operations", T0.AddSeconds(4));
 
         Assert.Equal(DocumentStatus.Completed, document.Status);
         Assert.Equal(("Hardware", 0.8, "IT Operations"), (document.Category, document.Confidence!.Value, document.Department));
@@ -28,7 +28,7 @@ public sealed class When_events_about_a_document_arrive
     public void A_late_event_fills_in_its_facts_but_never_moves_the_status_back()
     {
         var document = Uploaded();
-        document.Routed("IT Operations", T0.AddSeconds(3));
+        document.Routed("Hardware", 0.8, "IT Operations", T0.AddSeconds(3));
         document.Classified("Hardware", 0.8, T0.AddSeconds(2));
         document.Extracted(T0.AddSeconds(1));
 
@@ -38,12 +38,22 @@ public sealed class When_events_about_a_document_arrive
     }
 
     [Fact]
+    public void Completion_seen_before_routing_already_shows_every_decision()
+    {
+        var document = Uploaded();
+        document.Completed("Purchase", 0.7, "Procurement", T0.AddSeconds(4));
+
+        Assert.Equal(DocumentStatus.Completed, document.Status);
+        Assert.Equal(("Purchase", 0.7, "Procurement"), (document.Category, document.Confidence!.Value, document.Department));
+    }
+
+    [Fact]
     public void A_failure_is_final_and_keeps_the_step_and_reason()
     {
         var document = Uploaded();
         document.Failed("extract", "The PDF could not be read", T0.AddSeconds(1));
         document.Classified("Hardware", 0.8, T0.AddSeconds(2));
-        document.Completed(T0.AddSeconds(3));
+        document.Completed("Hardware", 0.8, "IT Operations", T0.AddSeconds(3));
 
         Assert.Equal(DocumentStatus.Failed, document.Status);
         Assert.Equal(("extract", "The PDF could not be read"), (document.FailedStep, document.FailureReason));
@@ -53,7 +63,7 @@ public sealed class When_events_about_a_document_arrive
     public void A_completed_document_ignores_a_later_failure()
     {
         var document = Uploaded();
-        document.Completed(T0.AddSeconds(1));
+        document.Completed("Hardware", 0.8, "IT Operations", T0.AddSeconds(1));
         document.Failed("notify", "late", T0.AddSeconds(2));
 
         Assert.Equal(DocumentStatus.Completed, document.Status);

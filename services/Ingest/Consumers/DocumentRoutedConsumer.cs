@@ -9,6 +9,6 @@ public sealed class DocumentRoutedConsumer(DocumentStatusProjection projection) 
     public Task Consume(ConsumeContext<DocumentRouted> context)
     {
         var m = context.Message;
-        return projection.ApplyAsync(m.DocumentId, (document, at) => document.Routed(m.Department, at), context.CancellationToken);
+        return projection.ApplyAsync(m.DocumentId, (document, at) => document.Routed(m.Category, m.Confidence, m.Department, at), context.CancellationToken);
     }
 }

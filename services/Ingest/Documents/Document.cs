@@ -60,13 +60,21 @@ public sealed class Document
         MoveTo(DocumentStatus.Classified, at);
     }
 
-    public void Routed(string department, DateTimeOffset at)
+    public void Routed(string category, double confidence, string department, DateTimeOffset at)
     {
+        Category = category;
+        Confidence = confidence;
         Department = department;
         MoveTo(DocumentStatus.Routed, at);
     }
 
-    public void Completed(DateTimeOffset at) => MoveTo(DocumentStatus.Completed, at);
+    public void Completed(string category, double confidence, string department, DateTimeOffset at)
+    {
+        Category = category;
+        Confidence = confidence;
+        Department = department;
+        MoveTo(DocumentStatus.Completed, at);
+    }
 
     public void Failed(string step, string reason, DateTimeOffset at)
     {

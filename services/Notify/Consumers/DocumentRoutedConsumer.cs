@@ -40,6 +40,8 @@ public sealed class DocumentRoutedConsumer(NotifyDbContext db, TimeProvider cloc
         await context.Publish(new DocumentCompleted
         {
             DocumentId = message.DocumentId,
+            Category = message.Category,
+            Confidence = message.Confidence,
             Department = message.Department,
             NotificationCount = count,
             CompletedAt = clock.GetUtcNow(),

@@ -33,6 +33,7 @@ public sealed class DocumentClassifiedConsumer(RoutingTable table, RouteDbContex
             DocumentId = message.DocumentId,
             Department = record.Department,
             Category = record.Category,
+            Confidence = record.Confidence,
             RuleId = record.RuleId,
             RoutedAt = record.RoutedAt,
         });

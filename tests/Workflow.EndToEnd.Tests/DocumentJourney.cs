@@ -1,0 +1,33 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Workflow.Testing;
+
+namespace Workflow.EndToEnd.Tests;
+
+/// <summary>Uploads a document through the public address and follows it to the end of its journey.</summary>
+public static class DocumentJourney
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly string[] Terminal = ["Completed", "Failed", "Rejected"];
+
+    public static async Task<Guid> UploadAsync(HttpClient api, string fileName, string contentType, byte[] content)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new(contentType);
+        form.Add(file, "file", fileName);
+        var response = await api.PostAsync("/v1/documents", form);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("documentId").GetGuid();
+    }
+
+    public static Task<JsonElement> FinishedAsync(HttpClient api, Guid documentId) =>
+        Eventually.MatchesAsync(
+            async () =>
+            {
+                var response = await api.GetAsync($"/v1/documents/{documentId}");
+                return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
+            },
+            s => s.ValueKind == JsonValueKind.Object && Terminal.Contains(s.GetProperty("status").GetString()),
+            Patience, $"document {documentId} to finish");
+}

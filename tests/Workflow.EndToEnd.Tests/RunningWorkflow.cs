@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Workflow.Testing;
+
+namespace Workflow.EndToEnd.Tests;
+
+/// <summary>
+/// The whole system as a user runs it: the AppHost process starts the five services as
+/// processes against a real RabbitMQ, and serves them on one address.
+/// </summary>
+public sealed class RunningWorkflow : IAsyncLifetime
+{
+    public static readonly string[] Services = ["ingest", "extract", "classify", "route", "notify"];
+
+    private readonly RabbitMqBroker _broker = new();
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly string _data = Directory.CreateTempSubdirectory("workflow-e2e-").FullName;
+    private Process? _appHost;
+
+    public int Port { get; } = FreePort.Next();
+
+    /// <summary>Five consecutive free ports are not guaranteed; a random base in a quiet range is good enough here.</summary>
+    public int ServicePortBase { get; } = 20000 + Random.Shared.Next(0, 4000) * 5;
+
+    public string BrokerConnectionString => _broker.ConnectionString;
+
+    public HttpClient Api { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await ((IAsyncLifetime)_broker).InitializeAsync();
+
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepositoryLayout.Root,
+        };
+        foreach (var argument in new[]
+        {
+            RepositoryLayout.BuiltAssembly("AppHost", "Workflow.AppHost"),
+            "--port", Port.ToString(), "--service-port-base", ServicePortBase.ToString(), "--data", _data,
+        })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["ConnectionStrings__rabbitmq"] = _broker.ConnectionString;
+        _appHost = Process.Start(info)!;
+        _appHost.OutputDataReceived += (_, e) => Remember(e.Data);
+        _appHost.ErrorDataReceived += (_, e) => Remember(e.Data);
+        _appHost.BeginOutputReadLine();
+        _appHost.BeginErrorReadLine();
+
+        Api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(30) };
+        try
+        {
+            await Eventually.MatchesAsync(
+                async () => _appHost.HasExited ? throw new InvalidOperationException("AppHost exited") : (await Api.GetAsync("/health/ready")).IsSuccessStatusCode,
+                ready => ready, TimeSpan.FromMinutes(3), "the AppHost to report every service ready");
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+        {
+            throw new InvalidOperationException($"Workflow did not start. AppHost output:\n{RecentOutput()}", e);
+        }
+    }
+
+    /// <summary>Each service on its own loopback port, for probing them one by one.</summary>
+    public Uri ServiceAddress(string service) => new($"http://127.0.0.1:{ServicePortBase + Array.IndexOf(Services, service)}");
+
+    public string RecentOutput() => string.Join('\n', _output.TakeLast(200));
+
+    private void Remember(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 2000)
+        {
+            _output.TryDequeue(out _);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        Api?.Dispose();
+        if (_appHost is { HasExited: false })
+        {
+            // SIGTERM, as Ctrl+C would: the AppHost stops its services before it exits.
+            Process.Start("kill", ["-TERM", _appHost.Id.ToString()])!.WaitForExit();
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(45));
+            try
+            {
+                await _appHost.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _appHost.Kill(entireProcessTree: true);
+            }
+        }
+
+        _appHost?.Dispose();
+        await ((IAsyncLifetime)_broker).DisposeAsync();
+        Directory.Delete(_data, recursive: true);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Workflow.Testing;
+
+namespace Workflow.EndToEnd.Tests;
+
+[Collection(WorkflowCollection.Name)]
+public sealed class When_documents_travel_through_the_system(RunningWorkflow workflow)
+{
+    private HttpClient Api => workflow.Api;
+
+    [Fact]
+    public async Task A_text_document_is_completed_with_its_category_and_department()
+    {
+        var id = await DocumentJourney.UploadAsync(Api, "ticket.txt", "text/plain",
+            SampleDocuments.Text("My laptop screen flickers and the docking station no longer charges the battery."));
+
+        var status = await DocumentJourney.FinishedAsync(Api, id);
+
+        AssertCompleted(status, "Hardware", "IT Operations");
+    }
+
+    [Fact]
+    public async Task A_pdf_sent_as_json_is_completed()
+    {
+        var pdf = SampleDocuments.Pdf("Please raise a purchase order for the vendor quote.", "The price is 1200 EUR, payment in 30 days.");
+        var response = await Api.PostAsJsonAsync("/v1/documents", new
+        {
+            fileName = "quote.pdf", contentType = "application/pdf", contentBase64 = Convert.ToBase64String(pdf),
+        });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("documentId").GetGuid();
+
+        var status = await DocumentJourney.FinishedAsync(Api, id);
+
+        AssertCompleted(status, "Purchase", "Procurement");
+        Assert.Equal(pdf.Length, status.GetProperty("sizeBytes").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_docx_document_is_completed()
+    {
+        var docx = SampleDocuments.Docx(["Access request", "Please unlock my account: the password reset did not work."], ["VPN", "login fails"]);
+
+        var id = await DocumentJourney.UploadAsync(Api, "access.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx);
+
+        AssertCompleted(await DocumentJourney.FinishedAsync(Api, id), "Access", "Identity and Access");
+    }
+
+    [Fact]
+    public async Task A_large_document_travels_by_reference_and_is_completed()
+    {
+        // Over the inline limits for both the bytes (16 KiB) and the extracted text (32 Ki characters).
+        var text = string.Concat(Enumerable.Repeat("the shared drive folder has no storage space left, please raise the quota. ", 600));
+
+        var id = await DocumentJourney.UploadAsync(Api, "storage.txt", "text/plain", Encoding.UTF8.GetBytes(text));
+
+        var status = await DocumentJourney.FinishedAsync(Api, id);
+        AssertCompleted(status, "Storage", "IT Operations");
+        Assert.Equal(text.Length, status.GetProperty("sizeBytes").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_document_published_straight_to_rabbitmq_is_processed_like_an_upload()
+    {
+        await using var broker = await RawBrokerClient.ConnectAsync(workflow.BrokerConnectionString);
+        var id = Guid.NewGuid();
+        var content = "please install the compiler, I need administrator rights on my workstation"u8.ToArray();
+
+        await broker.PublishJsonAsync("workflow.document-uploaded", $$"""
+            {"documentId":"{{id}}","fileName":"admin.txt","contentType":"text/plain","content":"{{Convert.ToBase64String(content)}}"}
+            """);
+
+        var status = await DocumentJourney.FinishedAsync(Api, id);
+        AssertCompleted(status, "Administrative rights", "Identity and Access");
+        Assert.Equal("admin.txt", status.GetProperty("fileName").GetString());
+        Assert.Equal(content.Length, status.GetProperty("sizeBytes").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_corrupt_pdf_fails_at_extraction_with_the_reason()
+    {
+        var id = await DocumentJourney.UploadAsync(Api, "broken.pdf", "application/pdf", SampleDocuments.CorruptPdf());
+
+        var status = await DocumentJourney.FinishedAsync(Api, id);
+
+        Assert.Equal("Failed", status.GetProperty("status").GetString());
+        var failure = status.GetProperty("failure");
+        Assert.Equal("extract", failure.GetProperty("step").GetString());
+        Assert.StartsWith("The PDF could not be read", failure.GetProperty("reason").GetString());
+        Assert.Equal(JsonValueKind.Null, status.GetProperty("category").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_poison_message_lands_in_an_error_queue_and_every_service_stays_ready()
+    {
+        await using var broker = await RawBrokerClient.ConnectAsync(workflow.BrokerConnectionString);
+        var marker = Guid.NewGuid().ToString("N");
+
+        await broker.PublishJsonAsync("workflow.document-uploaded", "{\"fileName\":\"" + marker + "\",");
+
+        var failed = await Eventually.MatchesAsync(
+            () => broker.TakeAsync("extract-document-uploaded_error"), m => m is not null && m.Body.Contains(marker),
+            DocumentJourney.Patience, "the malformed message in extract's error queue");
+        Assert.False(string.IsNullOrEmpty(failed!.Headers["MT-Fault-Message"]));
+        using var probe = new HttpClient();
+        foreach (var service in RunningWorkflow.Services)
+        {
+            var ready = await probe.GetAsync(new Uri(workflow.ServiceAddress(service), "/health/ready"));
+            Assert.True(ready.IsSuccessStatusCode, $"{service} is not ready after the poison message");
+        }
+    }
+
+    private static void AssertCompleted(JsonElement status, string category, string department)
+    {
+        Assert.True(status.GetProperty("status").GetString() == "Completed", $"not completed: {status}");
+        Assert.Equal(category, status.GetProperty("category").GetString());
+        Assert.Equal(department, status.GetProperty("department").GetString());
+        Assert.InRange(status.GetProperty("confidence").GetDouble(), 0.3, 1.0);
+        Assert.Equal(JsonValueKind.Null, status.GetProperty("failure").ValueKind);
+    }
+}
