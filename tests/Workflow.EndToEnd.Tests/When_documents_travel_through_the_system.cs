@@ -94,6 +94,29 @@ public sealed class When_documents_travel_through_the_system(RunningWorkflow wor
     }
 
     [Fact]
+    public async Task A_step_that_gives_up_after_its_retries_shows_the_document_failed_at_that_step()
+    {
+        await using var broker = await RawBrokerClient.ConnectAsync(workflow.BrokerConnectionString);
+        var id = Guid.NewGuid();
+
+        // The extracted text is announced but missing from the document store: classify retries, then gives up.
+        await broker.PublishJsonAsync("workflow.document-text-extracted", new
+        {
+            documentId = id, format = "text", characterCount = 50000, textStorageKey = $"texts/{id:N}.txt",
+        });
+
+        var status = await DocumentJourney.FinishedAsync(Api, id);
+        Assert.Equal("Failed", status.GetProperty("status").GetString());
+        var failure = status.GetProperty("failure");
+        Assert.Equal("classify", failure.GetProperty("step").GetString());
+        Assert.Equal($"Document store has no entry 'texts/{id:N}.txt'.", failure.GetProperty("reason").GetString());
+        var dead = await Eventually.MatchesAsync(
+            () => broker.TakeAsync("classify-document-text-extracted_error"), m => m is not null && m.Body.Contains(id.ToString()),
+            DocumentJourney.Patience, "the message in classify's error queue");
+        Assert.Equal("5", dead!.Headers["MT-Fault-RetryCount"]);
+    }
+
+    [Fact]
     public async Task A_poison_message_lands_in_an_error_queue_and_every_service_stays_ready()
     {
         await using var broker = await RawBrokerClient.ConnectAsync(workflow.BrokerConnectionString);
@@ -110,6 +133,21 @@ public sealed class When_documents_travel_through_the_system(RunningWorkflow wor
         {
             var ready = await probe.GetAsync(new Uri(workflow.ServiceAddress(service), "/health/ready"));
             Assert.True(ready.IsSuccessStatusCode, $"{service} is not ready after the poison message");
+        }
+    }
+
+    [Fact]
+    public async Task Every_service_is_ready_only_with_its_database_and_the_broker_checked()
+    {
+        using var probe = new HttpClient();
+        foreach (var service in RunningWorkflow.Services)
+        {
+            var report = await probe.GetFromJsonAsync<JsonElement>(new Uri(workflow.ServiceAddress(service), "/health/ready"));
+
+            Assert.Equal("Healthy", report.GetProperty("status").GetString());
+            var checks = report.GetProperty("checks").EnumerateObject().Select(c => c.Name).ToList();
+            Assert.Contains("database", checks);
+            Assert.Contains(checks, c => c.StartsWith("masstransit", StringComparison.Ordinal));
         }
     }
 

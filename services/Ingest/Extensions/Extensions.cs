@@ -1,3 +1,5 @@
+using MassTransit;
+using Workflow.Contracts;
 using Workflow.Ingest.Apis;
 using Workflow.Ingest.Consumers;
 using Workflow.Ingest.Data;
@@ -27,7 +29,16 @@ public static class Extensions
             x.AddConsumer<DocumentRoutedConsumer>();
             x.AddConsumer<DocumentCompletedConsumer>();
             x.AddConsumer<DocumentProcessingFailedConsumer>();
+
+            AddStepFaults<DocumentUploaded>(x, "ingest-document-uploaded-fault");
+            AddStepFaults<DocumentTextExtracted>(x, "ingest-document-text-extracted-fault");
+            AddStepFaults<DocumentClassified>(x, "ingest-document-classified-fault");
+            AddStepFaults<DocumentRouted>(x, "ingest-document-routed-fault");
         });
         return builder;
     }
+
+    private static void AddStepFaults<T>(IBusRegistrationConfigurator x, string queue)
+        where T : class =>
+        x.AddConsumer<StepFaultConsumer<T>>().Endpoint(e => e.Name = queue);
 }
