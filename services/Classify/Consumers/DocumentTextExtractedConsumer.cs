@@ -1,4 +1,5 @@
 using MassTransit;
+using Workflow.ServiceDefaults.Messaging.Durable;
 using Workflow.Classify.Classification;
 using Workflow.Classify.Data;
 using Workflow.Contracts;
@@ -8,7 +9,7 @@ using Workflow.ServiceDefaults.Storage;
 namespace Workflow.Classify.Consumers;
 
 public sealed class DocumentTextExtractedConsumer(
-    IDocumentClassifier classifier, ClassifyDbContext db, IDocumentStore store, TimeProvider clock)
+    IDocumentClassifier classifier, ClassifyDbContext db, EventOutbox outbox, IDocumentStore store, TimeProvider clock)
     : IConsumer<DocumentTextExtracted>
 {
     public async Task Consume(ConsumeContext<DocumentTextExtracted> context)
@@ -17,7 +18,6 @@ public sealed class DocumentTextExtractedConsumer(
         var text = message.Text ?? await ReadStoredAsync(message, context.CancellationToken);
         var decision = classifier.Classify(text);
 
-        db.ChangeTracker.Clear();
         var record = await db.Classifications.FindAsync([message.DocumentId], context.CancellationToken);
         if (record is null)
         {
@@ -30,9 +30,7 @@ public sealed class DocumentTextExtractedConsumer(
         record.Classifier = decision.Classifier;
         record.Explanation = decision.Explanation;
         record.ClassifiedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(context.CancellationToken);
-
-        await context.Publish(new DocumentClassified
+        outbox.Publish(new DocumentClassified
         {
             DocumentId = message.DocumentId,
             Category = record.Category,

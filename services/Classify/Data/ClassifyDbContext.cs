@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Workflow.ServiceDefaults.Messaging.Durable;
 
 namespace Workflow.Classify.Data;
 
-public abstract class ClassifyDbContext(DbContextOptions options) : DbContext(options)
+public abstract class ClassifyDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<DocumentClassification> Classifications => Set<DocumentClassification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         var classification = modelBuilder.Entity<DocumentClassification>();
         classification.HasKey(c => c.DocumentId);
         classification.Property(c => c.DocumentId).ValueGeneratedNever();

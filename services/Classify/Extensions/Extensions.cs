@@ -13,7 +13,6 @@ public static class Extensions
     {
         builder.AddServiceDatabase<ClassifyDbContext, SqliteClassifyDbContext, SqlServerClassifyDbContext>("classifydb");
         builder.AddDocumentStore();
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IDocumentClassifier, KeywordClassifier>();
 
         builder.AddMessaging("classify", x => x.AddConsumer<DocumentTextExtractedConsumer>());

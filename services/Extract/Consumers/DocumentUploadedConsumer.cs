@@ -4,6 +4,7 @@ using Workflow.Contracts;
 using Workflow.Extract.Data;
 using Workflow.Extract.Extraction;
 using Workflow.ServiceDefaults.Messaging;
+using Workflow.ServiceDefaults.Messaging.Durable;
 using Workflow.ServiceDefaults.Storage;
 
 namespace Workflow.Extract.Consumers;
@@ -13,7 +14,7 @@ namespace Workflow.Extract.Consumers;
 /// its reason; a store or database fault is retried and, at the end, reaches the error queue.
 /// </summary>
 public sealed class DocumentUploadedConsumer(
-    TextExtractor extractor, ExtractDbContext db, IDocumentStore store, TimeProvider clock, IOptions<ExtractionLimits> limits)
+    TextExtractor extractor, ExtractDbContext db, EventOutbox outbox, IDocumentStore store, TimeProvider clock, IOptions<ExtractionLimits> limits)
     : IConsumer<DocumentUploaded>
 {
     public async Task Consume(ConsumeContext<DocumentUploaded> context)
@@ -31,8 +32,7 @@ public sealed class DocumentUploadedConsumer(
         catch (UnreadableDocumentException e)
         {
             record.FailureReason = e.Message;
-            await db.SaveChangesAsync(context.CancellationToken);
-            await context.Publish(new DocumentProcessingFailed
+            outbox.Publish(new DocumentProcessingFailed
             {
                 DocumentId = message.DocumentId, Step = ProcessingSteps.Extract, Reason = e.Message, FailedAt = record.ProcessedAt,
             });
@@ -51,9 +51,7 @@ public sealed class DocumentUploadedConsumer(
         record.CharacterCount = extracted.Text.Length;
         record.PageCount = extracted.PageCount;
         record.FailureReason = null;
-        await db.SaveChangesAsync(context.CancellationToken);
-
-        await context.Publish(new DocumentTextExtracted
+        outbox.Publish(new DocumentTextExtracted
         {
             DocumentId = message.DocumentId,
             Format = record.Format,
@@ -75,7 +73,6 @@ public sealed class DocumentUploadedConsumer(
 
     private async Task<DocumentExtraction> RecordFor(Guid documentId, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
         var record = await db.Extractions.FindAsync([documentId], cancellationToken);
         if (record is null)
         {

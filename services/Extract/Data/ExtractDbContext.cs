@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Workflow.ServiceDefaults.Messaging.Durable;
 
 namespace Workflow.Extract.Data;
 
-public abstract class ExtractDbContext(DbContextOptions options) : DbContext(options)
+public abstract class ExtractDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<DocumentExtraction> Extractions => Set<DocumentExtraction>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         var extraction = modelBuilder.Entity<DocumentExtraction>();
         extraction.HasKey(e => e.DocumentId);
         extraction.Property(e => e.DocumentId).ValueGeneratedNever();

@@ -13,7 +13,6 @@ public static class Extensions
     {
         builder.AddServiceDatabase<ExtractDbContext, SqliteExtractDbContext, SqlServerExtractDbContext>("extractdb");
         builder.AddDocumentStore();
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TextExtractor>();
         builder.Services.AddOptions<ExtractionLimits>().BindConfiguration(ExtractionLimits.Section);
 

@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Workflow.ServiceDefaults.Messaging.Durable;
 using Workflow.Ingest.Documents;
 
 namespace Workflow.Ingest.Data;
 
-public abstract class IngestDbContext(DbContextOptions options) : DbContext(options)
+public abstract class IngestDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<Document> Documents => Set<Document>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         var document = modelBuilder.Entity<Document>();
         document.HasKey(d => d.Id);
         document.Property(d => d.Id).ValueGeneratedNever();

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using Workflow.ServiceDefaults.Messaging.Durable;
 using Workflow.Contracts;
 using Workflow.Ingest.Apis;
 using Workflow.Ingest.Data;
@@ -7,9 +8,12 @@ using Workflow.ServiceDefaults.Storage;
 
 namespace Workflow.Ingest.Documents;
 
-/// <summary>Accepts an uploaded document: stores its bytes, records it, announces it.</summary>
+/// <summary>
+/// Accepts an uploaded document: stores its bytes, then records it and its
+/// <see cref="DocumentUploaded"/> in one commit, so the event leaves only if the record exists.
+/// </summary>
 public sealed class DocumentIntake(
-    IngestDbContext db, IDocumentStore store, IPublishEndpoint publisher, TimeProvider clock, IOptions<UploadLimits> limits)
+    IngestDbContext db, IDocumentStore store, EventOutbox outbox, TimeProvider clock, IOptions<UploadLimits> limits)
 {
     public static string StorageKeyFor(Guid documentId) => $"documents/{documentId:N}";
 
@@ -22,9 +26,7 @@ public sealed class DocumentIntake(
         var document = Document.Received(
             documentId, upload.FileName, upload.ContentType, upload.Content.LongLength, upload.Source, upload.ExternalRef, storageKey, now);
         db.Documents.Add(document);
-        await db.SaveChangesAsync(cancellationToken);
-
-        await publisher.Publish(new DocumentUploaded
+        outbox.Publish(new DocumentUploaded
         {
             DocumentId = documentId,
             FileName = upload.FileName,
@@ -35,7 +37,8 @@ public sealed class DocumentIntake(
             StorageKey = storageKey,
             Content = upload.Content.Length <= limits.Value.InlineContentBytes ? upload.Content : null,
             UploadedAt = now,
-        }, cancellationToken);
+        });
+        await db.SaveChangesAsync(cancellationToken);
 
         return document;
     }

@@ -16,7 +16,6 @@ public static class Extensions
     {
         builder.AddServiceDatabase<IngestDbContext, SqliteIngestDbContext, SqlServerIngestDbContext>("ingestdb");
         builder.AddDocumentStore();
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<DocumentStatusProjection>();
         builder.Services.AddScoped<DocumentIntake>();
         builder.Services.AddOptions<UploadLimits>().BindConfiguration(UploadLimits.Section);

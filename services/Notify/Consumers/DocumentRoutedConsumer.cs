@@ -1,4 +1,5 @@
 using MassTransit;
+using Workflow.ServiceDefaults.Messaging.Durable;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Contracts;
 using Workflow.Notify.Data;
@@ -9,7 +10,7 @@ namespace Workflow.Notify.Consumers;
 /// Tells the department a document has arrived (recorded and logged; webhooks and e-mail are
 /// a later step), then declares the document's journey complete.
 /// </summary>
-public sealed class DocumentRoutedConsumer(NotifyDbContext db, TimeProvider clock, ILogger<DocumentRoutedConsumer> logger)
+public sealed class DocumentRoutedConsumer(NotifyDbContext db, EventOutbox outbox, TimeProvider clock, ILogger<DocumentRoutedConsumer> logger)
     : IConsumer<DocumentRouted>
 {
     private const string Channel = "log";
@@ -17,7 +18,6 @@ public sealed class DocumentRoutedConsumer(NotifyDbContext db, TimeProvider cloc
     public async Task Consume(ConsumeContext<DocumentRouted> context)
     {
         var message = context.Message;
-        db.ChangeTracker.Clear();
         var alreadySent = await db.Notifications.AnyAsync(
             n => n.DocumentId == message.DocumentId && n.Channel == Channel && n.Recipient == message.Department, context.CancellationToken);
         if (!alreadySent)
@@ -31,13 +31,14 @@ public sealed class DocumentRoutedConsumer(NotifyDbContext db, TimeProvider cloc
                 Subject = $"New {message.Category} document routed to {message.Department}",
                 CreatedAt = clock.GetUtcNow(),
             });
-            await db.SaveChangesAsync(context.CancellationToken);
             logger.LogInformation("Notified {Department} of document {DocumentId} ({Category})",
                 message.Department, message.DocumentId, message.Category);
         }
 
-        var count = await db.Notifications.CountAsync(n => n.DocumentId == message.DocumentId, context.CancellationToken);
-        await context.Publish(new DocumentCompleted
+        // The notification added above is committed with this event by the consumer's unit of work.
+        var count = await db.Notifications.CountAsync(n => n.DocumentId == message.DocumentId, context.CancellationToken)
+            + (alreadySent ? 0 : 1);
+        outbox.Publish(new DocumentCompleted
         {
             DocumentId = message.DocumentId,
             Category = message.Category,

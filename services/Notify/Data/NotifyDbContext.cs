@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Workflow.ServiceDefaults.Messaging.Durable;
 
 namespace Workflow.Notify.Data;
 
-public abstract class NotifyDbContext(DbContextOptions options) : DbContext(options)
+public abstract class NotifyDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         var notification = modelBuilder.Entity<Notification>();
         notification.HasKey(n => n.Id);
         notification.Property(n => n.Id).ValueGeneratedNever();

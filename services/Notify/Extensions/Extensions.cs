@@ -10,7 +10,6 @@ public static class Extensions
     public static IHostApplicationBuilder AddNotifyServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotifyDbContext, SqliteNotifyDbContext, SqlServerNotifyDbContext>("notifydb");
-        builder.Services.AddSingleton(TimeProvider.System);
 
         builder.AddMessaging("notify", x => x.AddConsumer<DocumentRoutedConsumer>());
         return builder;

@@ -1,11 +1,12 @@
 using MassTransit;
+using Workflow.ServiceDefaults.Messaging.Durable;
 using Workflow.Contracts;
 using Workflow.Route.Data;
 using Workflow.Route.Routing;
 
 namespace Workflow.Route.Consumers;
 
-public sealed class DocumentClassifiedConsumer(RoutingTable table, RouteDbContext db, TimeProvider clock)
+public sealed class DocumentClassifiedConsumer(RoutingTable table, RouteDbContext db, EventOutbox outbox, TimeProvider clock)
     : IConsumer<DocumentClassified>
 {
     public async Task Consume(ConsumeContext<DocumentClassified> context)
@@ -13,7 +14,6 @@ public sealed class DocumentClassifiedConsumer(RoutingTable table, RouteDbContex
         var message = context.Message;
         var decision = table.Decide(message.Category, message.Confidence);
 
-        db.ChangeTracker.Clear();
         var record = await db.Routings.FindAsync([message.DocumentId], context.CancellationToken);
         if (record is null)
         {
@@ -26,9 +26,7 @@ public sealed class DocumentClassifiedConsumer(RoutingTable table, RouteDbContex
         record.RuleId = decision.RuleId;
         record.Department = decision.Department;
         record.RoutedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(context.CancellationToken);
-
-        await context.Publish(new DocumentRouted
+        outbox.Publish(new DocumentRouted
         {
             DocumentId = message.DocumentId,
             Department = record.Department,

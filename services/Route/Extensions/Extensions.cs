@@ -11,7 +11,6 @@ public static class Extensions
     public static IHostApplicationBuilder AddRouteServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<RouteDbContext, SqliteRouteDbContext, SqlServerRouteDbContext>("routedb");
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.DefaultDepartment), "Routing:DefaultDepartment is required.")
             .Validate(o => o.Rules.All(r => !string.IsNullOrWhiteSpace(r.Id) && !string.IsNullOrWhiteSpace(r.Department)),

@@ -2,7 +2,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Workflow.ServiceDefaults.Messaging.Durable;
 
 namespace Workflow.ServiceDefaults.Data;
 
@@ -16,7 +18,7 @@ public static class DatabaseExtensions
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqlite, TSqlServer>(
         this IHostApplicationBuilder builder, string connectionName)
-        where TContext : DbContext
+        where TContext : ServiceDbContext
         where TSqlite : TContext
         where TSqlServer : TContext
     {
@@ -28,7 +30,9 @@ public static class DatabaseExtensions
             case DatabaseProvider.Sqlite:
                 connectionString ??= $"Data Source={Path.Combine(DataDirectory(builder.Configuration), connectionName + ".db")}";
                 EnsureSqliteDirectory(connectionString);
-                builder.Services.AddDbContextPool<TContext, TSqlite>(o => o.UseSqlite(connectionString));
+                builder.Services.AddDbContextPool<TContext, TSqlite>((sp, o) =>
+                    o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+                builder.Services.AddSingleton<IOutboxClaim, SqliteOutboxClaim>();
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -37,13 +41,20 @@ public static class DatabaseExtensions
                         $"Database:Provider is SqlServer but ConnectionStrings:{connectionName} is not set.");
                 }
 
-                builder.Services.AddDbContextPool<TContext, TSqlServer>(o => o.UseSqlServer(connectionString));
+                builder.Services.AddDbContextPool<TContext, TSqlServer>((sp, o) =>
+                    o.UseSqlServer(connectionString).AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+                builder.Services.AddSingleton<IOutboxClaim, SqlServerOutboxClaim>();
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{provider}'.");
         }
 
         builder.Services.AddSingleton(new DatabaseSettings(provider));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());
+        builder.Services.AddScoped<EventOutbox>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: [Extensions.ReadyTag]);
         return builder;
     }

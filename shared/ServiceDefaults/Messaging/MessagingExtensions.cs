@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Workflow.ServiceDefaults.Messaging.Durable;
 
 namespace Workflow.ServiceDefaults.Messaging;
 
@@ -13,7 +14,9 @@ public static class MessagingExtensions
     /// <summary>
     /// MassTransit on RabbitMQ with the conventions every service shares: queues named
     /// <c>{service}-{consumer}</c>, exchanges named <c>workflow.{event}</c>, retry with
-    /// exponential backoff, and publishes held back until the consumer has finished.
+    /// exponential backoff.
+    /// Every consumer runs in one database transaction with an inbox (repeats are dropped) and
+    /// publishes through the <see cref="EventOutbox"/>, relayed after commit.
     /// Each consumer takes one message type, so a raw JSON message (published by a client
     /// that is not MassTransit) reaches only the consumer meant for it.
     /// </summary>
@@ -45,7 +48,7 @@ public static class MessagingExtensions
                     r.Ignore<InvalidMessageException>();
                     r.Ignore<System.Text.Json.JsonException>();
                 });
-                endpoint.UseInMemoryOutbox(context);
+                endpoint.UseConsumeFilter(typeof(TransactionalConsumeFilter<>), context);
             });
 
             x.UsingRabbitMq((context, cfg) =>
@@ -60,6 +63,10 @@ public static class MessagingExtensions
             });
         });
 
+        // After MassTransit's own hosted service, so the bus is started before the relay publishes.
+        builder.Services.AddOptions<DurableMessagingOptions>().BindConfiguration(DurableMessagingOptions.Section);
+        builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddHostedService<InboxCleanup>();
         return builder;
     }
 }

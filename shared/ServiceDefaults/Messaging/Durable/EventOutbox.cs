@@ -1,0 +1,25 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+
+namespace Workflow.ServiceDefaults.Messaging.Durable;
+
+/// <summary>
+/// Where a service puts the events it publishes: rows in its own database, committed with its
+/// state, published by the <see cref="OutboxRelay"/> only after the commit.
+/// </summary>
+public sealed class EventOutbox(ServiceDbContext db, TimeProvider clock)
+{
+    public void Publish<T>(T message)
+        where T : class
+    {
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            MessageId = NewId.NextGuid(),
+            MessageType = typeof(T).FullName!,
+            Body = JsonSerializer.Serialize(message, JsonSerializerOptions.Web),
+            TraceParent = Activity.Current?.Id,
+            CreatedAt = clock.GetUtcNow(),
+        });
+    }
+}

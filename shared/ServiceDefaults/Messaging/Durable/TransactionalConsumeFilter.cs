@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Workflow.ServiceDefaults.Messaging.Durable;
+
+/// <summary>
+/// Runs each consumer inside one unit of work of the service's database: a message already in
+/// the inbox is dropped; otherwise the consumer's changes, the inbox row and the events it put
+/// in the <see cref="EventOutbox"/> are committed together by one SaveChanges. Two concurrent
+/// copies of one message collide on the inbox key; the loser is retried and then dropped.
+/// </summary>
+public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvider clock, ILogger<TransactionalConsumeFilter<T>> logger)
+    : IFilter<ConsumeContext<T>>
+    where T : class
+{
+    public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
+    {
+        // A retry starts clean: nothing left tracked from the failed attempt.
+        db.ChangeTracker.Clear();
+        var messageId = MessageIdOf(context);
+        var consumer = context.ReceiveContext.InputAddress.Segments[^1];
+        if (await db.InboxMessages.AsNoTracking().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, context.CancellationToken))
+        {
+            logger.LogInformation("Dropped a repeat of {MessageType} {MessageId} on {Consumer}", typeof(T).Name, messageId, consumer);
+            return;
+        }
+
+        db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = clock.GetUtcNow() });
+        await next.Send(context);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+
+    public void Probe(ProbeContext context) => context.CreateFilterScope("transactional-inbox-outbox");
+
+    /// <summary>The MessageId, or for a raw message without one, a hash of its body (the same bytes are the same message).</summary>
+    private static string MessageIdOf(ConsumeContext context) =>
+        context.MessageId?.ToString("N")
+        ?? Convert.ToHexStringLower(SHA256.HashData(context.ReceiveContext.Body.GetBytes()))[..32];
+}
