@@ -27,19 +27,31 @@ public sealed class RawBrokerClient : IAsyncDisposable
         return new RawBrokerClient(connection, await connection.CreateChannelAsync());
     }
 
-    public async Task PublishJsonAsync(string exchange, string json)
+    public async Task PublishJsonAsync(string exchange, string json, string? messageId = null)
     {
         var properties = new BasicProperties
         {
             ContentType = "application/json",
-            MessageId = Guid.NewGuid().ToString(),
+            MessageId = messageId ?? Guid.NewGuid().ToString(),
             DeliveryMode = DeliveryModes.Persistent,
         };
         await _channel.BasicPublishAsync(exchange, "", mandatory: false, properties, Encoding.UTF8.GetBytes(json));
     }
 
-    public Task PublishJsonAsync(string exchange, object message) =>
-        PublishJsonAsync(exchange, JsonSerializer.Serialize(message, JsonSerializerOptions.Web));
+    public Task PublishJsonAsync(string exchange, object message, string? messageId = null) =>
+        PublishJsonAsync(exchange, JsonSerializer.Serialize(message, JsonSerializerOptions.Web), messageId);
+
+    /// <summary>
+    /// Waits until everything published to an exchange before now has reached a capture: a
+    /// sentinel published now arrives after every message confirmed before it.
+    /// </summary>
+    public async Task BarrierAsync(string exchange, ConcurrentQueue<ReceivedMessage> captured)
+    {
+        var sentinel = "barrier-" + Guid.NewGuid().ToString("N");
+        await PublishJsonAsync(exchange, new { barrier = sentinel });
+        await Eventually.MatchesAsync(() => Task.FromResult(captured.Any(m => m.Body.Contains(sentinel))), seen => seen,
+            TimeSpan.FromSeconds(30), "the barrier message");
+    }
 
     /// <summary>Binds a private queue to an exchange and collects every message published to it from now on.</summary>
     public async Task<ConcurrentQueue<ReceivedMessage>> CaptureAsync(string exchange)

@@ -21,7 +21,7 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
         db.ChangeTracker.Clear();
         var messageId = MessageIdOf(context);
         var consumer = context.ReceiveContext.InputAddress.Segments[^1];
-        if (await db.InboxMessages.AsNoTracking().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, context.CancellationToken))
+        if (await AlreadyProcessedAsync(messageId, consumer, context.CancellationToken))
         {
             logger.LogInformation("Dropped a repeat of {MessageType} {MessageId} on {Consumer}", typeof(T).Name, messageId, consumer);
             return;
@@ -29,8 +29,24 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
 
         db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = clock.GetUtcNow() });
         await next.Send(context);
-        await db.SaveChangesAsync(context.CancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            if (!await AlreadyProcessedAsync(messageId, consumer, context.CancellationToken))
+            {
+                throw;
+            }
+
+            // A concurrent copy of this message committed first: this one is a repeat.
+            logger.LogInformation("Dropped a concurrent repeat of {MessageType} {MessageId} on {Consumer}", typeof(T).Name, messageId, consumer);
+        }
     }
+
+    private Task<bool> AlreadyProcessedAsync(string messageId, string consumer, CancellationToken cancellationToken) =>
+        db.InboxMessages.AsNoTracking().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, cancellationToken);
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("transactional-inbox-outbox");
 

@@ -1,0 +1,21 @@
+using Microsoft.Data.Sqlite;
+
+namespace Workflow.Testing;
+
+/// <summary>Reads a service's SQLite database directly, to count effects rather than trust statuses.</summary>
+public sealed class Database(string path)
+{
+    public async Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+}
