@@ -4,7 +4,7 @@ namespace Workflow.Testing;
 public static class Eventually
 {
     public static async Task<T> MatchesAsync<T>(
-        Func<Task<T>> probe, Func<T, bool> condition, TimeSpan timeout, string because)
+        Func<Task<T>> probe, Func<T, bool> condition, TimeSpan timeout, string because, TimeSpan? pollInterval = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         var last = default(T);
@@ -25,7 +25,7 @@ public static class Eventually
                 lastError = e;
             }
 
-            await Task.Delay(100);
+            await Task.Delay(pollInterval ?? TimeSpan.FromMilliseconds(100));
         }
 
         throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {because}; last seen: {last?.ToString() ?? lastError?.Message ?? "nothing"}");

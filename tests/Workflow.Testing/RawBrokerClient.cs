@@ -95,12 +95,14 @@ public sealed class RawBrokerClient : IAsyncDisposable
     }
 }
 
-public sealed record ReceivedMessage(string Body, IReadOnlyDictionary<string, string> Headers)
+/// <param name="ReceivedAt">When it arrived, as a <see cref="System.Diagnostics.Stopwatch"/> timestamp.</param>
+public sealed record ReceivedMessage(string Body, IReadOnlyDictionary<string, string> Headers, long ReceivedAt)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
     internal static ReceivedMessage From(IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body) => new(
         Encoding.UTF8.GetString(body.Span),
         (properties.Headers ?? new Dictionary<string, object?>()).ToDictionary(
-            h => h.Key, h => h.Value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : h.Value?.ToString() ?? ""));
+            h => h.Key, h => h.Value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : h.Value?.ToString() ?? ""),
+        System.Diagnostics.Stopwatch.GetTimestamp());
 }

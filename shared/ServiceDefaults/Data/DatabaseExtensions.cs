@@ -31,7 +31,7 @@ public static class DatabaseExtensions
                 connectionString ??= $"Data Source={Path.Combine(DataDirectory(builder.Configuration), connectionName + ".db")}";
                 EnsureSqliteDirectory(connectionString);
                 builder.Services.AddDbContextPool<TContext, TSqlite>((sp, o) =>
-                    o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+                    o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>(), new SqliteConnectionTuning()));
                 builder.Services.AddSingleton<IOutboxClaim, SqliteOutboxClaim>();
                 break;
             case DatabaseProvider.SqlServer:

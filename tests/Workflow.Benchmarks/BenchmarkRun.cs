@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Workflow.Testing;
+
+namespace Workflow.Benchmarks;
+
+public static class BenchmarkRun
+{
+    /// <summary>
+    /// Per document the pipeline publishes 5 events (uploaded, text extracted, classified, routed,
+    /// completed) and the broker delivers 9 (each to ingest and to the next step; completed to ingest).
+    /// </summary>
+    private const int DeliveriesPerDocument = 9;
+
+    public static async Task<int> ExecuteAsync(BenchmarkSettings settings, CancellationToken cancellationToken)
+    {
+        Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
+        DockerEnvironment.ApplyDefaults();
+        Log(settings, "starting or attaching to the system…");
+        await using var system = await SystemUnderLoad.AttachOrStartAsync(settings);
+        await using var broker = await RawBrokerClient.ConnectAsync(system.BrokerConnectionString);
+        var completions = await broker.CaptureAsync("workflow.document-completed");
+        var failures = await broker.CaptureAsync("workflow.document-processing-failed");
+        var load = new LoadGenerator(system.Address, completions, failures);
+
+        Log(settings, "warming up…");
+        await load.RunAsync(50, 4, cancellationToken);
+        Log(settings, $"low load: {settings.LowLoadDocuments} documents, one at a time…");
+        var lowLoad = await load.RunOneAtATimeAsync(settings.LowLoadDocuments, cancellationToken);
+        Log(settings, $"throughput: {settings.Documents} documents, {settings.Concurrency} concurrent clients…");
+        var throughput = await load.RunAsync(settings.Documents, settings.Concurrency, cancellationToken);
+        var memory = ServiceMemory.PeakMegabytes();
+        Log(settings, "ceiling: plain MassTransit publish → consume on the same broker…");
+        var ceiling = await CeilingProbe.MessagesPerSecondAsync(system.BrokerConnectionString, 10_000, cancellationToken);
+
+        var figures = new
+        {
+            documents = throughput.Documents,
+            concurrency = settings.Concurrency,
+            completed = throughput.Completed,
+            failed = throughput.Failed,
+            documentsPerSecond = Math.Round(throughput.DocumentsPerSecond, 1),
+            p50Ms = Math.Round(throughput.Percentile(50), 1),
+            p95Ms = Math.Round(throughput.Percentile(95), 1),
+            p99Ms = Math.Round(throughput.Percentile(99), 1),
+            lowLoadP50Ms = Math.Round(lowLoad.Percentile(50), 1),
+            lowLoadP95Ms = Math.Round(lowLoad.Percentile(95), 1),
+            lowLoadP99Ms = Math.Round(lowLoad.Percentile(99), 1),
+            brokerMessagesPerSecond = Math.Round(throughput.DocumentsPerSecond * DeliveriesPerDocument),
+            ceilingMessagesPerSecond = Math.Round(ceiling),
+            peakMemoryMb = memory.ToDictionary(m => m.Key, m => Math.Round(m.Value, 1)),
+        };
+
+        if (settings.Json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(figures));
+        }
+        else
+        {
+            Console.WriteLine($"""
+
+                Workflow pipeline benchmark (upload accepted → DocumentCompleted on the broker)
+                  throughput run   {figures.completed}/{figures.documents} completed, {figures.failed} failed, {figures.concurrency} concurrent clients
+                  documents/s      {figures.documentsPerSecond}
+                  latency          p50 {figures.p50Ms} ms   p95 {figures.p95Ms} ms   p99 {figures.p99Ms} ms
+                  low load (1 at a time, {settings.LowLoadDocuments} documents)
+                  latency          p50 {figures.lowLoadP50Ms} ms   p95 {figures.lowLoadP95Ms} ms   p99 {figures.lowLoadP99Ms} ms
+                  broker           {figures.brokerMessagesPerSecond} deliveries/s ({DeliveriesPerDocument} per document)
+                  ceiling          {figures.ceilingMessagesPerSecond} messages/s (plain MassTransit publish → consume, same broker)
+                  peak memory      {string.Join("  ", figures.peakMemoryMb.Select(m => $"{m.Key} {m.Value} MB"))}
+                """);
+        }
+
+        return throughput.Failed == 0 && throughput.Completed == throughput.Documents ? 0 : 1;
+    }
+
+    private static void Log(BenchmarkSettings settings, string line)
+    {
+        if (!settings.Json)
+        {
+            Console.Error.WriteLine("[benchmark] " + line);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System.CommandLine;
+using Workflow.Benchmarks;
+
+var documents = new Option<int>("--documents") { Description = "Documents in the throughput run", DefaultValueFactory = _ => 2000 };
+var concurrency = new Option<int>("--concurrency") { Description = "Concurrent uploading clients", DefaultValueFactory = _ => 32 };
+var lowLoad = new Option<int>("--low-load-documents") { Description = "Documents sent one at a time to measure latency at low load", DefaultValueFactory = _ => 100 };
+var target = new Option<Uri?>("--target") { Description = "A running system's public address (default: start one)" };
+var broker = new Option<string?>("--broker") { Description = "The running system's broker, amqp://… (with --target)" };
+var json = new Option<bool>("--json") { Description = "Print the figures as one JSON object" };
+
+var root = new RootCommand("Pushes documents through the whole Workflow pipeline and reports throughput, latency and memory.")
+{
+    documents, concurrency, lowLoad, target, broker, json,
+};
+root.SetAction((result, cancellationToken) => BenchmarkRun.ExecuteAsync(new BenchmarkSettings(
+    result.GetValue(documents), result.GetValue(concurrency), result.GetValue(lowLoad),
+    result.GetValue(target), result.GetValue(broker), result.GetValue(json)), cancellationToken));
+return await root.Parse(args).InvokeAsync();

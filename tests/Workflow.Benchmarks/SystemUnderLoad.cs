@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Workflow.Testing;
+using Xunit;
+
+namespace Workflow.Benchmarks;
+
+/// <summary>The system being measured: one already running, or one this run starts (broker container + AppHost).</summary>
+public sealed class SystemUnderLoad : IAsyncDisposable
+{
+    private RabbitMqBroker? _broker;
+    private Process? _appHost;
+    private string? _data;
+
+    public required Uri Address { get; init; }
+    public required string BrokerConnectionString { get; init; }
+
+    public static async Task<SystemUnderLoad> AttachOrStartAsync(BenchmarkSettings settings)
+    {
+        if (settings.Target is not null)
+        {
+            return new SystemUnderLoad
+            {
+                Address = settings.Target,
+                BrokerConnectionString = settings.Broker ?? throw new ArgumentException("--target needs --broker amqp://…"),
+            };
+        }
+
+        var broker = new RabbitMqBroker();
+        await broker.StartAsync();
+        var port = FreePort.Next();
+        var data = Directory.CreateTempSubdirectory("workflow-benchmark-").FullName;
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryLayout.Root,
+        };
+        foreach (var argument in new[]
+        {
+            RepositoryLayout.BuiltAssembly("AppHost", "Workflow.AppHost"), "--port", port.ToString(),
+            "--service-port-base", (30000 + Random.Shared.Next(0, 3000) * 5).ToString(), "--data", data,
+        })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["ConnectionStrings__rabbitmq"] = broker.ConnectionString;
+        // The services' own logs would only slow them down here.
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        var appHost = Process.Start(info)!;
+        appHost.OutputDataReceived += (_, _) => { };
+        appHost.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
+        appHost.BeginOutputReadLine();
+        appHost.BeginErrorReadLine();
+
+        var system = new SystemUnderLoad
+        {
+            Address = new Uri($"http://127.0.0.1:{port}"), BrokerConnectionString = broker.ConnectionString,
+            _broker = broker, _appHost = appHost, _data = data,
+        };
+        using var client = new HttpClient();
+        await Eventually.MatchesAsync(
+            async () => !appHost.HasExited && (await client.GetAsync(new Uri(system.Address, "/health/ready"))).IsSuccessStatusCode,
+            ready => ready, TimeSpan.FromMinutes(3), "the system to start");
+        return system;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_appHost is { HasExited: false })
+        {
+            Process.Start("kill", ["-TERM", _appHost.Id.ToString()])!.WaitForExit();
+            await _appHost.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        if (_broker is not null)
+        {
+            await ((IAsyncLifetime)_broker).DisposeAsync();
+        }
+
+        if (_data is not null)
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+}
