@@ -70,12 +70,25 @@ public sealed class LoadGenerator(Uri address, ConcurrentQueue<ReceivedMessage> 
         return new LoadResult(documents, finished.Completed.Count, finished.Failed, elapsed, latencies);
     }
 
+    // Each captured message is parsed once, as it is taken: re-reading them all on every poll
+    // would load the very cores the services run on.
+    private readonly Dictionary<Guid, long> _completedAt = [];
+    private readonly HashSet<Guid> _failed = [];
+
     private (List<(Guid Id, long At)> Completed, int Failed) Finished(ConcurrentDictionary<Guid, long> started)
     {
-        var completed = completions.Select(m => (Id: DocumentIdOf(m), m.ReceivedAt)).Where(c => started.ContainsKey(c.Id))
-            .DistinctBy(c => c.Id).Select(c => (c.Id, c.ReceivedAt)).ToList();
-        var failed = failures.Select(DocumentIdOf).Where(started.ContainsKey).Distinct().Count();
-        return (completed, failed);
+        while (completions.TryDequeue(out var message))
+        {
+            _completedAt.TryAdd(DocumentIdOf(message), message.ReceivedAt);
+        }
+
+        while (failures.TryDequeue(out var message))
+        {
+            _failed.Add(DocumentIdOf(message));
+        }
+
+        var completed = started.Keys.Where(_completedAt.ContainsKey).Select(id => (id, _completedAt[id])).ToList();
+        return (completed, started.Keys.Count(_failed.Contains));
     }
 
     private static Guid DocumentIdOf(ReceivedMessage message) =>

@@ -51,7 +51,7 @@ public static class DatabaseExtensions
 
         builder.Services.AddSingleton(new DatabaseSettings(provider));
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxHandoff>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddScoped<EventOutbox>();

@@ -8,18 +8,21 @@ namespace Workflow.ServiceDefaults.Messaging.Durable;
 /// Where a service puts the events it publishes: rows in its own database, committed with its
 /// state, published by the <see cref="OutboxRelay"/> only after the commit.
 /// </summary>
-public sealed class EventOutbox(ServiceDbContext db, TimeProvider clock)
+public sealed class EventOutbox(ServiceDbContext db, OutboxHandoff handoff, TimeProvider clock)
 {
     public void Publish<T>(T message)
         where T : class
     {
+        var now = clock.GetUtcNow();
         db.OutboxMessages.Add(new OutboxMessage
         {
             MessageId = NewId.NextGuid(),
             MessageType = typeof(T).FullName!,
             Body = JsonSerializer.Serialize(message, JsonSerializerOptions.Web),
             TraceParent = Activity.Current?.Id,
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = now,
+            LockToken = handoff.Token,
+            LockedUntil = now + handoff.Lease,
         });
     }
 }

@@ -1,18 +1,25 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Workflow.ServiceDefaults.Messaging.Durable;
 
 /// <summary>
-/// Signals the relay after a save that committed outbox rows. Outbox rows are only ever tracked
-/// because they were just added (the relay reads them untracked), so any tracked row means new work.
+/// After a save has committed outbox rows, hands them to the relay. Outbox rows are only ever
+/// tracked because they were just added (the relay works untracked), so every tracked row is new.
+/// Inside an explicit transaction the save is not yet the commit: the rows are left for the
+/// relay's sweep once their lease runs out.
 /// </summary>
-public sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChangesInterceptor
+public sealed class OutboxCommitInterceptor(OutboxHandoff handoff) : SaveChangesInterceptor
 {
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context?.ChangeTracker.Entries<OutboxMessage>().Any() == true)
+        if (eventData.Context is { } context && context.Database.CurrentTransaction is null)
         {
-            signal.Notify();
+            foreach (var entry in context.ChangeTracker.Entries<OutboxMessage>().ToList())
+            {
+                handoff.Committed(entry.Entity);
+                entry.State = EntityState.Detached;
+            }
         }
 
         return base.SavedChangesAsync(eventData, result, cancellationToken);

@@ -11,13 +11,15 @@ using Workflow.Contracts;
 namespace Workflow.ServiceDefaults.Messaging.Durable;
 
 /// <summary>
-/// Publishes committed outbox rows to RabbitMQ, each with the MessageId it was given at commit
-/// (so consumers' inboxes drop any repeat), and deletes them once the broker has confirmed.
-/// Woken by <see cref="OutboxSignal"/> after each commit; polls as a fallback; backs off while
-/// the broker is unreachable and keeps every row until it is published.
+/// Publishes committed outbox rows to RabbitMQ, each with the MessageId it was given at commit (so
+/// consumers' inboxes drop any repeat), and deletes them once the broker has confirmed.
+/// Fast path: rows this process just committed, handed over in memory. Sweep, every poll interval
+/// even under load: rows whose lease ran out (a relay that died, a publish that failed, another
+/// replica's leftovers), claimed first so replicas never publish the same row at the same time.
+/// Rows stay until published; while the broker is down the relay backs off and tries again.
 /// </summary>
 public sealed class OutboxRelay(
-    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, IOutboxClaim claim, TimeProvider clock,
+    IServiceScopeFactory scopes, IBus bus, OutboxHandoff handoff, IOutboxClaim claim, TimeProvider clock,
     IOptions<DurableMessagingOptions> options, ILogger<OutboxRelay> logger) : BackgroundService
 {
     private static readonly ActivitySource Source = new("Workflow.Outbox");
@@ -25,16 +27,28 @@ public sealed class OutboxRelay(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
+        var nextSweep = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var published = await RelayBatchAsync(stoppingToken);
-                failures = 0;
-                if (published == 0)
+                var settings = options.Value;
+                var committed = await handoff.TakeAsync(settings.RelayBatchSize, settings.RelayPollInterval, stoppingToken);
+                if (committed.Count > 0)
                 {
-                    await signal.WaitAsync(options.Value.RelayPollInterval, stoppingToken);
+                    await PublishAndForgetAsync(committed, lockToken: null, stoppingToken);
                 }
+
+                if (clock.GetUtcNow() >= nextSweep)
+                {
+                    nextSweep = clock.GetUtcNow() + settings.RelayPollInterval;
+                    while (await SweepAsync(stoppingToken) == settings.RelayBatchSize)
+                    {
+                        // A full batch: there may be more waiting.
+                    }
+                }
+
+                failures = 0;
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -46,7 +60,7 @@ public sealed class OutboxRelay(
         }
     }
 
-    private async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    private async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDbContext>();
@@ -59,23 +73,35 @@ public sealed class OutboxRelay(
         }
 
         var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.LockToken == token).OrderBy(m => m.Id).ToListAsync(cancellationToken);
-        if (settings.CrashBeforePublish)
+        await PublishAndForgetAsync(rows, token, cancellationToken);
+        return rows.Count;
+    }
+
+    private async Task PublishAndForgetAsync(List<OutboxMessage> rows, Guid? lockToken, CancellationToken cancellationToken)
+    {
+        if (options.Value.CrashBeforePublish)
         {
             Environment.FailFast($"Fault injection: dying with {rows.Count} committed event(s) not yet published.");
         }
 
         var outcomes = await Task.WhenAll(rows.Select(row => TryPublishAsync(row, cancellationToken)));
         var published = rows.Where((_, i) => outcomes[i]).Select(r => r.Id).ToList();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServiceDbContext>();
         await db.OutboxMessages.Where(m => published.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
-        if (published.Count < rows.Count)
+        if (published.Count == rows.Count)
         {
-            // Give the rest back at once rather than waiting for the lease to run out.
-            await db.OutboxMessages.Where(m => m.LockToken == token)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, (Guid?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
-            throw new InvalidOperationException($"{rows.Count - published.Count} of {rows.Count} events could not be published.");
+            return;
         }
 
-        return rows.Count;
+        if (lockToken is { } token)
+        {
+            // Give swept rows back at once rather than waiting for their lease to run out.
+            await db.OutboxMessages.Where(m => m.LockToken == token)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, (Guid?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
+        }
+
+        throw new InvalidOperationException($"{rows.Count - published.Count} of {rows.Count} events could not be published; they stay in the outbox.");
     }
 
     private async Task<bool> TryPublishAsync(OutboxMessage row, CancellationToken cancellationToken)
