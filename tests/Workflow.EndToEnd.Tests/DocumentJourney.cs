@@ -21,7 +21,7 @@ public static class DocumentJourney
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("documentId").GetGuid();
     }
 
-    public static Task<JsonElement> FinishedAsync(HttpClient api, Guid documentId) =>
+    public static Task<JsonElement> FinishedAsync(HttpClient api, Guid documentId, TimeSpan? patience = null) =>
         Eventually.MatchesAsync(
             async () =>
             {
@@ -29,5 +29,5 @@ public static class DocumentJourney
                 return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
             },
             s => s.ValueKind == JsonValueKind.Object && Terminal.Contains(s.GetProperty("status").GetString()),
-            Patience, $"document {documentId} to finish");
+            patience ?? Patience, $"document {documentId} to finish");
 }

@@ -8,14 +8,29 @@ namespace Workflow.EndToEnd.Tests;
 /// The whole system as a user runs it: the AppHost process starts the five services as
 /// processes against a real RabbitMQ, and serves them on one address.
 /// </summary>
-public sealed class RunningWorkflow : IAsyncLifetime
+public class RunningWorkflow : IAsyncLifetime
 {
     public static readonly string[] Services = ["ingest", "extract", "classify", "route", "notify"];
 
-    private readonly RabbitMqBroker _broker = new();
+    private readonly RabbitMqBroker _broker;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly string _data = Directory.CreateTempSubdirectory("workflow-e2e-").FullName;
     private Process? _appHost;
+
+    public RunningWorkflow()
+        : this(new RabbitMqBroker())
+    {
+    }
+
+    protected RunningWorkflow(RabbitMqBroker broker)
+    {
+        _broker = broker;
+    }
+
+    public RabbitMqBroker Broker => _broker;
+
+    /// <summary>Where the services keep their SQLite databases, to count effects.</summary>
+    public Database DatabaseOf(string service) => new(Path.Combine(_data, service + "db.db"));
 
     public int Port { get; } = FreePort.Next();
 
@@ -84,7 +99,7 @@ public sealed class RunningWorkflow : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Api?.Dispose();
         if (_appHost is { HasExited: false })

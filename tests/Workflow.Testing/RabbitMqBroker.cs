@@ -16,9 +16,21 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     private readonly RabbitMqContainer _container;
 
     public RabbitMqBroker()
+        : this(fixedHostPort: null)
+    {
+    }
+
+    /// <param name="fixedHostPort">Publish AMQP on this loopback port, so a stopped and restarted broker is found where it was.</param>
+    public RabbitMqBroker(int? fixedHostPort)
     {
         DockerEnvironment.ApplyDefaults();
-        _container = new RabbitMqBuilder(Environment.GetEnvironmentVariable("WORKFLOW_RABBITMQ_IMAGE") ?? DefaultImage)
+        var builder = new RabbitMqBuilder(Environment.GetEnvironmentVariable("WORKFLOW_RABBITMQ_IMAGE") ?? DefaultImage);
+        if (fixedHostPort is { } port)
+        {
+            builder = builder.WithPortBinding(port, RabbitMqBuilder.RabbitMqPort);
+        }
+
+        _container = builder
             .WithCreateParameterModifier(p =>
             {
                 foreach (var binding in p.HostConfig?.PortBindings?.Values.SelectMany(b => b) ?? [])
