@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Workflow.ServiceDefaults.Messaging;
 using Workflow.ServiceDefaults.Telemetry;
 
 namespace Workflow.ServiceDefaults;
@@ -38,6 +39,7 @@ public static class Extensions
         {
             Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthReportWriter.WriteAsync,
         });
+        app.MapFailedMessagesApi();
         return app;
     }
 }

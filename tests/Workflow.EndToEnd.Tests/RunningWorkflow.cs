@@ -29,6 +29,9 @@ public class RunningWorkflow : IAsyncLifetime
 
     public RabbitMqBroker Broker => _broker;
 
+    /// <summary>The document store every service reads.</summary>
+    public string DocumentStorePath => Path.Combine(_data, "documents");
+
     /// <summary>Where the services keep their SQLite databases, to count effects.</summary>
     public Database DatabaseOf(string service) => new(Path.Combine(_data, service + "db.db"));
 

@@ -94,26 +94,48 @@ public sealed class When_documents_travel_through_the_system(RunningWorkflow wor
     }
 
     [Fact]
-    public async Task A_step_that_gives_up_after_its_retries_shows_the_document_failed_at_that_step()
+    public async Task A_step_that_gives_up_shows_the_document_failed_and_a_redrive_after_the_fix_completes_it()
     {
         await using var broker = await RawBrokerClient.ConnectAsync(workflow.BrokerConnectionString);
         var id = Guid.NewGuid();
+        var messageId = Guid.NewGuid().ToString();
+        var textKey = $"texts/{id:N}.txt";
 
         // The extracted text is announced but missing from the document store: classify retries, then gives up.
         await broker.PublishJsonAsync("workflow.document-text-extracted", new
         {
-            documentId = id, format = "text", characterCount = 50000, textStorageKey = $"texts/{id:N}.txt",
-        });
+            documentId = id, format = "text", characterCount = 50000, textStorageKey = textKey,
+        }, messageId);
 
         var status = await DocumentJourney.FinishedAsync(Api, id);
         Assert.Equal("Failed", status.GetProperty("status").GetString());
         var failure = status.GetProperty("failure");
         Assert.Equal("classify", failure.GetProperty("step").GetString());
-        Assert.Equal($"Document store has no entry 'texts/{id:N}.txt'.", failure.GetProperty("reason").GetString());
-        var dead = await Eventually.MatchesAsync(
-            () => broker.TakeAsync("classify-document-text-extracted_error"), m => m is not null && m.Body.Contains(id.ToString()),
-            DocumentJourney.Patience, "the message in classify's error queue");
-        Assert.Equal("5", dead!.Headers["MT-Fault-RetryCount"]);
+        Assert.Equal($"Document store has no entry '{textKey}'.", failure.GetProperty("reason").GetString());
+
+        using var admin = new HttpClient { BaseAddress = workflow.ServiceAddress("classify") };
+        var failed = await Eventually.MatchesAsync(
+            () => admin.GetFromJsonAsync<JsonElement>("/admin/failed-messages"),
+            list => list.EnumerateArray().Any(m => m.GetProperty("messageId").GetString() == messageId),
+            DocumentJourney.Patience, "the message in classify's failed messages");
+        var listed = failed.EnumerateArray().Single(m => m.GetProperty("messageId").GetString() == messageId);
+        Assert.Equal("classify-document-text-extracted", listed.GetProperty("queue").GetString());
+        Assert.Equal($"Document store has no entry '{textKey}'.", listed.GetProperty("reason").GetString());
+
+        // The cause is fixed (the text is where it should be); the message is sent back.
+        var textPath = Path.Combine(workflow.DocumentStorePath, textKey);
+        Directory.CreateDirectory(Path.GetDirectoryName(textPath)!);
+        await File.WriteAllTextAsync(textPath, "please raise a purchase order for the vendor quote");
+        var redrive = await admin.PostAsync($"/admin/failed-messages/redrive?messageId={messageId}", null);
+        Assert.Equal(1, (await redrive.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("redriven").GetInt32());
+
+        var completed = await Eventually.MatchesAsync(
+            () => Api.GetFromJsonAsync<JsonElement>($"/v1/documents/{id}"), s => s.GetProperty("status").GetString() == "Completed",
+            DocumentJourney.Patience, "the re-driven document to complete");
+        Assert.Equal("Purchase", completed.GetProperty("category").GetString());
+        Assert.Equal(JsonValueKind.Null, completed.GetProperty("failure").ValueKind);
+        var remaining = await admin.GetFromJsonAsync<JsonElement>("/admin/failed-messages");
+        Assert.DoesNotContain(remaining.EnumerateArray(), m => m.GetProperty("messageId").GetString() == messageId);
     }
 
     [Fact]

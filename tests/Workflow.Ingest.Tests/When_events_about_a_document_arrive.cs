@@ -48,15 +48,27 @@ public sealed class When_events_about_a_document_arrive
     }
 
     [Fact]
-    public void A_failure_is_final_and_keeps_the_step_and_reason()
+    public void A_failure_keeps_the_step_and_reason_when_earlier_steps_report_late()
     {
         var document = Uploaded();
-        document.Failed("extract", "The PDF could not be read", T0.AddSeconds(1));
-        document.Classified("Hardware", 0.8, T0.AddSeconds(2));
-        document.Completed("Hardware", 0.8, "IT Operations", T0.AddSeconds(3));
+        document.Failed("classify", "Document store has no entry", T0.AddSeconds(2));
+        document.Extracted(T0.AddSeconds(1));
 
         Assert.Equal(DocumentStatus.Failed, document.Status);
-        Assert.Equal(("extract", "The PDF could not be read"), (document.FailedStep, document.FailureReason));
+        Assert.Equal(("classify", "Document store has no entry"), (document.FailedStep, document.FailureReason));
+    }
+
+    [Fact]
+    public void A_failed_step_that_succeeds_after_a_redrive_carries_the_document_on()
+    {
+        var document = Uploaded();
+        document.Failed("classify", "Document store has no entry", T0.AddSeconds(2));
+        document.Classified("Hardware", 0.8, T0.AddSeconds(3));
+        document.Completed("Hardware", 0.8, "IT Operations", T0.AddSeconds(4));
+
+        Assert.Equal(DocumentStatus.Completed, document.Status);
+        Assert.Null(document.FailureReason);
+        Assert.Null(document.FailedStep);
     }
 
     [Fact]

@@ -93,13 +93,30 @@ public sealed class Document
 
     private void MoveTo(DocumentStatus next, DateTimeOffset at)
     {
-        if (!IsFinished && next > Status)
+        if (Status == DocumentStatus.Failed && next >= SuccessOf(FailedStep))
+        {
+            // The failed step succeeded after all (its message was fixed and re-driven): carry on.
+            FailedStep = null;
+            FailureReason = null;
+            Status = next;
+        }
+        else if (!IsFinished && next > Status)
         {
             Status = next;
         }
 
         Touch(at);
     }
+
+    /// <summary>The status a step's success leads to; a failure there is cleared only by it or a later one.</summary>
+    private static DocumentStatus SuccessOf(string? step) => step switch
+    {
+        "extract" => DocumentStatus.Extracted,
+        "classify" => DocumentStatus.Classified,
+        "route" => DocumentStatus.Routed,
+        "notify" => DocumentStatus.Completed,
+        _ => (DocumentStatus)int.MaxValue,
+    };
 
     private void Touch(DateTimeOffset at)
     {

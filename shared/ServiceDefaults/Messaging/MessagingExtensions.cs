@@ -33,14 +33,19 @@ public static class MessagingExtensions
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
 
+        var queues = new ServiceQueues();
+        builder.Services.AddSingleton(queues);
+        builder.Services.AddSingleton(new FailedMessageQueues(connectionString, queues));
+
         builder.Services.AddMassTransit(x =>
         {
             x.DisableUsageTelemetry();
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             configure(x);
 
-            x.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            x.AddConfigureEndpointsCallback((context, queue, endpoint) =>
             {
+                queues.Add(queue);
                 endpoint.UseMessageRetry(r =>
                 {
                     r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
