@@ -18,4 +18,25 @@ public sealed class Database(string path)
 
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
+
+    /// <summary>Runs statements in one transaction (to set up a state a test needs, such as a backlog).</summary>
+    public async Task ExecuteAsync(IEnumerable<(string Sql, (string Name, object Value)[] Parameters)> statements)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        foreach (var (sql, parameters) in statements)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
 }

@@ -20,8 +20,10 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     {
     }
 
-    /// <param name="fixedHostPort">Publish AMQP on this loopback port, so a stopped and restarted broker is found where it was.</param>
-    public RabbitMqBroker(int? fixedHostPort)
+    /// <summary>A broker publishing AMQP on a fixed loopback port, so a stopped and restarted broker is found where it was.</summary>
+    public static RabbitMqBroker OnFixedPort(int port) => new(port);
+
+    private RabbitMqBroker(int? fixedHostPort)
     {
         DockerEnvironment.ApplyDefaults();
         var builder = new RabbitMqBuilder(Environment.GetEnvironmentVariable("WORKFLOW_RABBITMQ_IMAGE") ?? DefaultImage);

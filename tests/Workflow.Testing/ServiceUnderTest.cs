@@ -15,10 +15,16 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     private Process? _process;
 
     public ServiceUnderTest(string project, string brokerConnectionString, string dataDirectory)
+        : this(project, brokerConnectionString, dataDirectory, Path.Combine(dataDirectory, project.ToLowerInvariant() + "db.db"))
+    {
+    }
+
+    /// <summary>A replica: another process of a service on a database that may be shared.</summary>
+    public ServiceUnderTest(string project, string brokerConnectionString, string dataDirectory, string databasePath)
     {
         _project = project;
         Name = project.ToLowerInvariant();
-        DatabasePath = Path.Combine(dataDirectory, Name + "db.db");
+        DatabasePath = databasePath;
         _environment = new()
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}",

@@ -73,6 +73,7 @@ public sealed class OutboxRelay(
         }
 
         var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.LockToken == token).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        logger.LogInformation("Swept {Count} committed events whose lease had run out", rows.Count);
         await PublishAndForgetAsync(rows, token, cancellationToken);
         return rows.Count;
     }
