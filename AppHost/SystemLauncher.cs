@@ -13,7 +13,8 @@ public sealed class SystemLauncher(
     IHostApplicationLifetime lifetime, ILogger<SystemLauncher> logger) : BackgroundService
 {
     private static readonly int[] Colours = [36, 33, 35, 32, 34];
-    private readonly List<ServiceProcess> _services = [];
+    private readonly Dictionary<string, ServiceProcess> _services = [];
+    private volatile bool _stopping;
     private RunningBroker? _broker;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -57,14 +58,56 @@ public sealed class SystemLauncher(
         for (var i = 0; i < environments.Count; i++)
         {
             var (service, _, env) = environments[i];
-            _services.Add(ServiceProcess.Start(
-                service.Name, "dotnet", [SolutionLayout.AssemblyOf(service)], env, Colours[i % Colours.Length], SolutionLayout.OutputOf(service)));
+            var colour = Colours[i % Colours.Length];
+            Start(service, env, colour);
+            _ = SuperviseAsync(service, env, colour, stoppingToken);
         }
 
         await WaitUntilReadyAsync(environments.Select(e => (e.Service, e.Port)).ToList(), stoppingToken);
         readiness.MarkReady();
         logger.LogInformation("Workflow is ready: API on http://localhost:{Port} (POST /v1/documents){Management}",
             settings.Port, _broker.ManagementUrl is null ? "" : $"; RabbitMQ management on {_broker.ManagementUrl}");
+    }
+
+    private ServiceProcess Start(ServiceDefinition service, Dictionary<string, string> env, int colour)
+    {
+        var process = ServiceProcess.Start(service.Name, "dotnet", [SolutionLayout.AssemblyOf(service)], env, colour, SolutionLayout.OutputOf(service));
+        lock (_services)
+        {
+            _services[service.Name] = process;
+        }
+
+        return process;
+    }
+
+    /// <summary>A service that dies (a crash, an OOM kill, kill -9) is started again, as an orchestrator would.</summary>
+    private async Task SuperviseAsync(ServiceDefinition service, Dictionary<string, string> env, int colour, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            ServiceProcess current;
+            lock (_services)
+            {
+                current = _services[service.Name];
+            }
+
+            try
+            {
+                await current.WaitForExitAsync(stoppingToken);
+                if (_stopping)
+                {
+                    return;
+                }
+
+                logger.LogWarning("{Service} exited with code {ExitCode}; starting it again", service.Name, current.ExitCode);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                Start(service, env, colour);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 
     private Dictionary<string, string> EnvironmentFor(ServiceDefinition service, string data, int port)
@@ -92,7 +135,12 @@ public sealed class SystemLauncher(
         {
             while (true)
             {
-                var process = _services.Single(p => p.Name == service.Name);
+                ServiceProcess process;
+                lock (_services)
+                {
+                    process = _services[service.Name];
+                }
+
                 if (process.HasExited)
                 {
                     throw new InvalidOperationException($"{service.Name} exited with code {process.ExitCode} while starting.");
@@ -127,8 +175,15 @@ public sealed class SystemLauncher(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        _stopping = true;
         await base.StopAsync(cancellationToken);
-        await Task.WhenAll(_services.Select(s => s.StopAsync(TimeSpan.FromSeconds(15))));
+        List<ServiceProcess> running;
+        lock (_services)
+        {
+            running = [.. _services.Values];
+        }
+
+        await Task.WhenAll(running.Select(s => s.StopAsync(TimeSpan.FromSeconds(15))));
         if (_broker is not null)
         {
             await _broker.StopAsync();

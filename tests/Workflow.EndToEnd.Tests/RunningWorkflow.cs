@@ -83,6 +83,40 @@ public class RunningWorkflow : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// kill -9 one service (a child of this AppHost), then waits until the AppHost has started it
+    /// again and it is ready.
+    /// </summary>
+    public async Task KillServiceAsync(string service)
+    {
+        var project = char.ToUpperInvariant(service[0]) + service[1..];
+        int ProcessId() => Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0)
+            .FirstOrDefault(pid =>
+            {
+                try
+                {
+                    var stat = File.ReadAllText($"/proc/{pid}/stat");
+                    var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
+                    return parent == _appHost!.Id && File.ReadAllText($"/proc/{pid}/cmdline").Contains($"Workflow.{project}.dll", StringComparison.Ordinal);
+                }
+                catch (IOException)
+                {
+                    return false;
+                }
+            });
+
+        var killed = ProcessId();
+        Assert.NotEqual(0, killed);
+        Process.GetProcessById(killed).Kill();
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        await Eventually.MatchesAsync(
+            async () => ProcessId() is var pid && pid != 0 && pid != killed
+                && (await probe.GetAsync(new Uri(ServiceAddress(service), "/health/ready"))).IsSuccessStatusCode,
+            ready => ready, TimeSpan.FromMinutes(1), $"{service} to be started again after kill -9");
+    }
+
     /// <summary>Each service on its own loopback port, for probing them one by one.</summary>
     public Uri ServiceAddress(string service) => new($"http://127.0.0.1:{ServicePortBase + Array.IndexOf(Services, service)}");
 

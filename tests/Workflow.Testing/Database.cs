@@ -19,6 +19,11 @@ public sealed class Database(string path)
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    /// <summary>How many rows of <paramref name="table"/> belong to these documents.</summary>
+    public Task<long> CountForAsync(string table, string idColumn, IReadOnlyCollection<Guid> ids) =>
+        CountAsync($"SELECT COUNT(*) FROM {table} WHERE {idColumn} IN ({string.Join(',', ids.Select((_, i) => "$p" + i))})",
+            ids.Select((id, i) => ("$p" + i, (object)id.ToString().ToUpperInvariant())).ToArray());
+
     /// <summary>Runs statements in one transaction (to set up a state a test needs, such as a backlog).</summary>
     public async Task ExecuteAsync(IEnumerable<(string Sql, (string Name, object Value)[] Parameters)> statements)
     {
