@@ -35,6 +35,8 @@ public static class TelemetryExtensions
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(MassTransitSource)
+                // The relay continues each event's trace from the work that committed it.
+                .AddSource(Messaging.Durable.OutboxRelay.ActivitySourceName)
                 .AddAspNetCoreInstrumentation(o =>
                     o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation());

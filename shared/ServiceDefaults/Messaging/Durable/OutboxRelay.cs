@@ -22,7 +22,8 @@ public sealed class OutboxRelay(
     IServiceScopeFactory scopes, IBus bus, OutboxHandoff handoff, IOutboxClaim claim, TimeProvider clock,
     IOptions<DurableMessagingOptions> options, ILogger<OutboxRelay> logger) : BackgroundService
 {
-    private static readonly ActivitySource Source = new("Workflow.Outbox");
+    public const string ActivitySourceName = "Workflow.Outbox";
+    private static readonly ActivitySource Source = new(ActivitySourceName);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
