@@ -14,6 +14,9 @@ public static class BenchmarkRun
     public static async Task<int> ExecuteAsync(BenchmarkSettings settings, CancellationToken cancellationToken)
     {
         Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
+        // Standard output carries the figures only (the JSON object with --json); all else goes to standard error.
+        var figuresOut = Console.Out;
+        Console.SetOut(Console.Error);
         DockerEnvironment.ApplyDefaults();
         Log(settings, "starting or attaching to the system…");
         await using var system = await SystemUnderLoad.AttachOrStartAsync(settings);
@@ -52,11 +55,11 @@ public static class BenchmarkRun
 
         if (settings.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(figures));
+            figuresOut.WriteLine(JsonSerializer.Serialize(figures));
         }
         else
         {
-            Console.WriteLine($"""
+            figuresOut.WriteLine($"""
 
                 Workflow pipeline benchmark (upload accepted → DocumentCompleted on the broker)
                   throughput run   {figures.completed}/{figures.documents} completed, {figures.failed} failed, {figures.concurrency} concurrent clients

@@ -36,7 +36,7 @@ public sealed class SystemUnderLoad : IAsyncDisposable
         foreach (var argument in new[]
         {
             RepositoryLayout.BuiltAssembly("AppHost", "Workflow.AppHost"), "--port", port.ToString(),
-            "--service-port-base", (30000 + Random.Shared.Next(0, 3000) * 5).ToString(), "--data", data,
+            "--service-port-base", FreePort.Range(5).ToString(), "--data", data,
         })
         {
             info.ArgumentList.Add(argument);

@@ -37,8 +37,7 @@ public class RunningWorkflow : IAsyncLifetime
 
     public int Port { get; } = FreePort.Next();
 
-    /// <summary>Five consecutive free ports are not guaranteed; a random base in a quiet range is good enough here.</summary>
-    public int ServicePortBase { get; } = 20000 + Random.Shared.Next(0, 4000) * 5;
+    public int ServicePortBase { get; } = FreePort.Range(Services.Length);
 
     public string BrokerConnectionString => _broker.ConnectionString;
 
