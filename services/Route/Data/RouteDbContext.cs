@@ -1,18 +1,22 @@
 using Microsoft.EntityFrameworkCore;
+using Workflow.Route.StateMachines;
 using Workflow.ServiceDefaults.Messaging.Durable;
 
 namespace Workflow.Route.Data;
 
 public abstract class RouteDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
-    public DbSet<DocumentRouting> Routings => Set<DocumentRouting>();
+    public DbSet<DocumentRoutingState> Routings => Set<DocumentRoutingState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        var routing = modelBuilder.Entity<DocumentRouting>();
-        routing.HasKey(r => r.DocumentId);
-        routing.Property(r => r.DocumentId).ValueGeneratedNever();
+        var routing = modelBuilder.Entity<DocumentRoutingState>();
+        routing.ToTable("Routings");
+        routing.HasKey(r => r.CorrelationId);
+        routing.Property(r => r.CorrelationId).HasColumnName("DocumentId").ValueGeneratedNever();
+        routing.Property(r => r.CurrentState).HasMaxLength(64);
+        routing.Property(r => r.Version).IsConcurrencyToken();
         routing.Property(r => r.Category).HasMaxLength(100);
         routing.Property(r => r.RuleId).HasMaxLength(100);
         routing.Property(r => r.Department).HasMaxLength(100);

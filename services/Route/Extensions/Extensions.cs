@@ -1,8 +1,9 @@
-using Workflow.Route.Consumers;
 using Workflow.Route.Data;
 using Workflow.Route.Routing;
+using Workflow.Route.StateMachines;
 using Workflow.ServiceDefaults.Data;
 using Workflow.ServiceDefaults.Messaging;
+using Workflow.ServiceDefaults.Messaging.Durable.Sagas;
 
 namespace Workflow.Route.Extensions;
 
@@ -18,7 +19,8 @@ public static class Extensions
             .ValidateOnStart();
         builder.Services.AddSingleton<RoutingTable>();
 
-        builder.AddMessaging("route", x => x.AddConsumer<DocumentClassifiedConsumer>());
+        builder.AddMessaging("route", x =>
+            x.AddSagaStateMachine<DocumentRoutingStateMachine, DocumentRoutingState>().ServiceDatabaseRepository());
         return builder;
     }
 }

@@ -22,10 +22,11 @@ namespace Workflow.Route.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
-            modelBuilder.Entity("Workflow.Route.Data.DocumentRouting", b =>
+            modelBuilder.Entity("Workflow.Route.StateMachines.DocumentRoutingState", b =>
                 {
-                    b.Property<Guid>("DocumentId")
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("DocumentId");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -34,6 +35,11 @@ namespace Workflow.Route.Data.Migrations.SqlServer
 
                     b.Property<double>("Confidence")
                         .HasColumnType("float");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Department")
                         .IsRequired()
@@ -48,9 +54,13 @@ namespace Workflow.Route.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.HasKey("DocumentId");
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
 
-                    b.ToTable("Routings");
+                    b.HasKey("CorrelationId");
+
+                    b.ToTable("Routings", (string)null);
                 });
 
             modelBuilder.Entity("Workflow.ServiceDefaults.Messaging.Durable.InboxMessage", b =>

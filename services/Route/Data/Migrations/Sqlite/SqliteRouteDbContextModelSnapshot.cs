@@ -17,10 +17,11 @@ namespace Workflow.Route.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
-            modelBuilder.Entity("Workflow.Route.Data.DocumentRouting", b =>
+            modelBuilder.Entity("Workflow.Route.StateMachines.DocumentRoutingState", b =>
                 {
-                    b.Property<Guid>("DocumentId")
-                        .HasColumnType("TEXT");
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("DocumentId");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -29,6 +30,11 @@ namespace Workflow.Route.Data.Migrations.Sqlite
 
                     b.Property<double>("Confidence")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Department")
                         .IsRequired()
@@ -43,9 +49,13 @@ namespace Workflow.Route.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("DocumentId");
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
-                    b.ToTable("Routings");
+                    b.HasKey("CorrelationId");
+
+                    b.ToTable("Routings", (string)null);
                 });
 
             modelBuilder.Entity("Workflow.ServiceDefaults.Messaging.Durable.InboxMessage", b =>
