@@ -102,7 +102,7 @@ public sealed class When_documents_travel_through_the_system(RunningWorkflow wor
         var textKey = $"texts/{id:N}.txt";
 
         // The extracted text is announced but missing from the document store: classify retries, then gives up.
-        await broker.PublishJsonAsync("workflow.document-text-extracted", new
+        await broker.PublishEventAsync("workflow.document-text-extracted", new
         {
             documentId = id, format = "text", characterCount = 50000, textStorageKey = textKey,
         }, messageId);

@@ -38,6 +38,19 @@ public sealed class When_events_about_a_document_arrive
     }
 
     [Fact]
+    public void A_document_waiting_for_review_shows_it_until_it_is_routed()
+    {
+        var document = Uploaded();
+        document.Classified("Purchase", 0.3, T0.AddSeconds(1));
+        document.AwaitingReview("Purchase", 0.3, T0.AddSeconds(2));
+
+        Assert.Equal(DocumentStatus.AwaitingReview, document.Status);
+
+        document.Routed("Purchase", 0.3, "Service Desk", T0.AddSeconds(3));
+        Assert.Equal(DocumentStatus.Routed, document.Status);
+    }
+
+    [Fact]
     public void Completion_seen_before_routing_already_shows_every_decision()
     {
         var document = Uploaded();

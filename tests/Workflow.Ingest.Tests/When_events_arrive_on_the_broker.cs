@@ -68,9 +68,9 @@ public sealed class When_events_arrive_on_the_broker(IngestHost host)
         await using var broker = await RawBrokerClient.ConnectAsync(host.BrokerConnectionString);
         var id = Guid.NewGuid();
 
-        await broker.PublishJsonAsync("workflow.document-completed", new { documentId = id, category = "Purchase", confidence = 0.6, department = "Procurement", notificationCount = 1 });
+        await broker.PublishEventAsync("workflow.document-completed", new { documentId = id, category = "Purchase", confidence = 0.6, department = "Procurement", notificationCount = 1 });
         await StatusWhen(id, s => s.GetProperty("status").GetString() == "Completed");
-        await broker.PublishJsonAsync("workflow.document-classified", new { documentId = id, category = "Purchase", confidence = 0.9, classifier = "test" });
+        await broker.PublishEventAsync("workflow.document-classified", new { documentId = id, category = "Purchase", confidence = 0.9, classifier = "test" });
 
         var status = await StatusWhen(id, s => s.GetProperty("confidence").GetDouble() == 0.9);
         Assert.Equal("Completed", status.GetProperty("status").GetString());
@@ -82,7 +82,7 @@ public sealed class When_events_arrive_on_the_broker(IngestHost host)
         await using var broker = await RawBrokerClient.ConnectAsync(host.BrokerConnectionString);
         var id = Guid.NewGuid();
 
-        await broker.PublishJsonAsync("workflow.document-processing-failed", new { documentId = id, step = "extract", reason = "The PDF could not be read" });
+        await broker.PublishEventAsync("workflow.document-processing-failed", new { documentId = id, step = "extract", reason = "The PDF could not be read" });
 
         var status = await StatusWhen(id, s => s.GetProperty("status").GetString() == "Failed");
         Assert.Equal("extract", status.GetProperty("failure").GetProperty("step").GetString());

@@ -25,7 +25,7 @@ public sealed class When_a_message_is_delivered_five_times_at_once(RabbitMqBroke
         var messageId = Guid.NewGuid().ToString();
         var routed = new { documentId = id, department = "Procurement", category = "Purchase", confidence = 0.8, ruleId = "purchase" };
 
-        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => client.PublishJsonAsync("workflow.document-routed", routed, messageId)));
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => client.PublishEventAsync("workflow.document-routed", routed, messageId)));
 
         // Every copy but one must be seen and dropped by the inbox; then nothing more can happen.
         try

@@ -32,7 +32,7 @@ public sealed class When_a_service_dies_between_commit_and_publish(RabbitMqBroke
             ["Messaging__Durable__CrashBeforePublish"] = "true",
             ["Messaging__Durable__RelayLease"] = "00:00:02",
         });
-        await client.PublishJsonAsync("workflow.document-text-extracted", new
+        await client.PublishEventAsync("workflow.document-text-extracted", new
         {
             documentId = id, format = "text", characterCount = 40, text = "the printer and the monitor are broken",
         });

@@ -27,7 +27,7 @@ public sealed class When_one_document_is_classified_five_times_at_once(RabbitMqB
         var routed = await client.CaptureAsync("workflow.document-routed");
         var id = Guid.NewGuid();
 
-        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => client.PublishJsonAsync("workflow.document-classified",
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => client.PublishEventAsync("workflow.document-classified",
             new { documentId = id, category = "Purchase", confidence = 0.9, classifier = "test" })));
 
         // Each message's inbox row commits with its effect (or with nothing, when ignored): five rows, all processed.

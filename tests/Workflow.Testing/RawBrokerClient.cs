@@ -42,6 +42,26 @@ public sealed class RawBrokerClient : IAsyncDisposable
         PublishJsonAsync(exchange, JsonSerializer.Serialize(message, JsonSerializerOptions.Web), messageId);
 
     /// <summary>
+    /// Publishes an internal event the way a Workflow service does: a MassTransit envelope on the
+    /// event's exchange (<c>workflow.document-classified</c> carries <c>DocumentClassified</c>).
+    /// </summary>
+    public async Task PublishEventAsync(string exchange, object message, string? messageId = null)
+    {
+        var id = messageId ?? Guid.NewGuid().ToString();
+        var contract = string.Concat(exchange["workflow.".Length..].Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+        var envelope = new Dictionary<string, object>
+        {
+            ["messageId"] = id,
+            ["messageType"] = new[] { $"urn:message:Workflow.Contracts:{contract}" },
+            ["message"] = message,
+            ["sentTime"] = DateTime.UtcNow,
+        };
+        var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = id, DeliveryMode = DeliveryModes.Persistent };
+        await _channel.BasicPublishAsync(exchange, "", mandatory: false, properties,
+            Encoding.UTF8.GetBytes(JsonSerializer.Serialize(envelope, JsonSerializerOptions.Web)));
+    }
+
+    /// <summary>
     /// Waits until everything published to an exchange before now has reached a capture: a
     /// sentinel published now arrives after every message confirmed before it.
     /// </summary>

@@ -1,3 +1,4 @@
+using MassTransit;
 using Workflow.Extract.Consumers;
 using Workflow.Extract.Data;
 using Workflow.Extract.Extraction;
@@ -16,7 +17,7 @@ public static class Extensions
         builder.Services.AddSingleton<TextExtractor>();
         builder.Services.AddOptions<ExtractionLimits>().BindConfiguration(ExtractionLimits.Section);
 
-        builder.AddMessaging("extract", x => x.AddConsumer<DocumentUploadedConsumer>());
+        builder.AddMessaging("extract", x => x.AddConsumer<DocumentUploadedConsumer, AcceptsPlainJson<DocumentUploadedConsumer>>());
         return builder;
     }
 }

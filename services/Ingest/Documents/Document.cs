@@ -60,6 +60,13 @@ public sealed class Document
         MoveTo(DocumentStatus.Classified, at);
     }
 
+    public void AwaitingReview(string category, double confidence, DateTimeOffset at)
+    {
+        Category = category;
+        Confidence = confidence;
+        MoveTo(DocumentStatus.AwaitingReview, at);
+    }
+
     public void Routed(string category, double confidence, string department, DateTimeOffset at)
     {
         Category = category;

@@ -22,9 +22,10 @@ public static class Extensions
 
         builder.AddMessaging("ingest", x =>
         {
-            x.AddConsumer<DocumentUploadedConsumer>();
+            x.AddConsumer<DocumentUploadedConsumer, AcceptsPlainJson<DocumentUploadedConsumer>>();
             x.AddConsumer<DocumentTextExtractedConsumer>();
             x.AddConsumer<DocumentClassifiedConsumer>();
+            x.AddConsumer<DocumentAwaitingReviewConsumer>();
             x.AddConsumer<DocumentRoutedConsumer>();
             x.AddConsumer<DocumentCompletedConsumer>();
             x.AddConsumer<DocumentProcessingFailedConsumer>();

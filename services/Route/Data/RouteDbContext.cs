@@ -17,6 +17,7 @@ public abstract class RouteDbContext(DbContextOptions options) : ServiceDbContex
         routing.Property(r => r.CorrelationId).HasColumnName("DocumentId").ValueGeneratedNever();
         routing.Property(r => r.CurrentState).HasMaxLength(64);
         routing.Property(r => r.Version).IsConcurrencyToken();
+        routing.HasIndex(r => new { r.CurrentState, r.ReviewDeadline });
         routing.Property(r => r.Category).HasMaxLength(100);
         routing.Property(r => r.RuleId).HasMaxLength(100);
         routing.Property(r => r.Department).HasMaxLength(100);

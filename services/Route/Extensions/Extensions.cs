@@ -18,6 +18,7 @@ public static class Extensions
                 "Every routing rule needs an Id and a Department.")
             .ValidateOnStart();
         builder.Services.AddSingleton<RoutingTable>();
+        builder.Services.AddHostedService<ReviewDeadlineSweeper>();
 
         builder.AddMessaging("route", x =>
             x.AddSagaStateMachine<DocumentRoutingStateMachine, DocumentRoutingState>().ServiceDatabaseRepository());

@@ -15,6 +15,9 @@ public sealed class DocumentRoutingState : SagaStateMachineInstance, ISagaVersio
     public string Department { get; set; } = "";
     public DateTimeOffset RoutedAt { get; set; }
 
+    /// <summary>Set while the document waits for review; cleared when the deadline's event is committed.</summary>
+    public DateTimeOffset? ReviewDeadline { get; set; }
+
     /// <summary>Optimistic concurrency: two changes of one document's state never both win.</summary>
     public int Version { get; set; }
 }

@@ -6,9 +6,10 @@ using Workflow.ServiceDefaults.Messaging.Durable;
 namespace Workflow.Route.StateMachines;
 
 /// <summary>
-/// A classified document is routed by the first matching rule and announced with
-/// <see cref="DocumentRouted"/> (through the outbox, committed with the state).
-/// Human review and its deadlines join this machine in a later step.
+/// A classified document is routed by the first matching rule, or, when the classifier was not
+/// sure enough, waits for review until a deadline and then goes to the fallback department.
+/// Every event leaves through the outbox, committed with the state. (The review decisions
+/// themselves join this machine in a later step.)
 /// </summary>
 public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<DocumentRoutingState>
 {
@@ -16,26 +17,65 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
     {
         InstanceState(x => x.CurrentState);
         Event(() => Classified, e => e.CorrelateById(m => m.Message.DocumentId));
+        Event(() => DeadlinePassed, e =>
+        {
+            e.CorrelateById(m => m.Message.DocumentId);
+            e.OnMissingInstance(m => m.Discard());
+        });
 
-        Initially(When(Classified).Then(Route).TransitionTo(Routed));
-        // A document is routed once; a repeated classification of a routed document changes nothing.
-        During(Routed, Ignore(Classified));
+        Initially(
+            When(Classified, context => Table(context).NeedsReview(context.Message.Confidence)).Then(AwaitReview).TransitionTo(AwaitingReview),
+            When(Classified, context => !Table(context).NeedsReview(context.Message.Confidence)).Then(Route).TransitionTo(Routed));
+        During(AwaitingReview,
+            When(DeadlinePassed).Then(RouteAfterDeadline).TransitionTo(Routed),
+            Ignore(Classified));
+        // A document is routed once; a repeated classification or a late deadline changes nothing.
+        During(Routed, Ignore(Classified), Ignore(DeadlinePassed));
     }
 
+    public State AwaitingReview { get; private set; } = null!;
     public State Routed { get; private set; } = null!;
 
     public Event<DocumentClassified> Classified { get; private set; } = null!;
+    public Event<ReviewDeadlinePassed> DeadlinePassed { get; private set; } = null!;
+
+    private static RoutingTable Table(ConsumeContext context) => context.GetServiceOrCreateInstance<RoutingTable>();
 
     private static void Route(BehaviorContext<DocumentRoutingState, DocumentClassified> context)
     {
-        var decision = context.GetServiceOrCreateInstance<RoutingTable>().Decide(context.Message.Category, context.Message.Confidence);
+        context.Saga.Category = context.Message.Category;
+        context.Saga.Confidence = context.Message.Confidence;
+        Announce(context, Table(context).Decide(context.Message.Category, context.Message.Confidence));
+    }
+
+    private static void AwaitReview(BehaviorContext<DocumentRoutingState, DocumentClassified> context)
+    {
         var state = context.Saga;
         state.Category = context.Message.Category;
         state.Confidence = context.Message.Confidence;
+        state.ReviewDeadline = context.GetServiceOrCreateInstance<TimeProvider>().GetUtcNow() + Table(context).ReviewTimeout;
+        context.GetServiceOrCreateInstance<EventOutbox>().Publish(new DocumentAwaitingReview
+        {
+            DocumentId = state.CorrelationId,
+            Category = state.Category,
+            Confidence = state.Confidence,
+            ReviewDeadline = state.ReviewDeadline.Value,
+            Reason = $"Confidence {state.Confidence:0.###} is below the review threshold.",
+        });
+    }
+
+    private static void RouteAfterDeadline(BehaviorContext<DocumentRoutingState, ReviewDeadlinePassed> context)
+    {
+        context.Saga.ReviewDeadline = null;
+        Announce(context, Table(context).ReviewTimedOut());
+    }
+
+    private static void Announce(BehaviorContext<DocumentRoutingState> context, RoutingDecision decision)
+    {
+        var state = context.Saga;
         state.RuleId = decision.RuleId;
         state.Department = decision.Department;
         state.RoutedAt = context.GetServiceOrCreateInstance<TimeProvider>().GetUtcNow();
-
         context.GetServiceOrCreateInstance<EventOutbox>().Publish(new DocumentRouted
         {
             DocumentId = state.CorrelationId,

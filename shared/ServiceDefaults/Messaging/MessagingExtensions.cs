@@ -17,8 +17,8 @@ public static class MessagingExtensions
     /// exponential backoff.
     /// Every consumer runs in one database transaction with an inbox (repeats are dropped) and
     /// publishes through the <see cref="EventOutbox"/>, relayed after commit.
-    /// Each consumer takes one message type, so a raw JSON message (published by a client
-    /// that is not MassTransit) reaches only the consumer meant for it.
+    /// Plain JSON from clients outside .NET is accepted only on queues marked with
+    /// <see cref="AcceptsPlainJson{TConsumer}"/>; every other queue takes MassTransit envelopes.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging(
         this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator> configure)
@@ -61,9 +61,6 @@ public static class MessagingExtensions
                 cfg.Host(new Uri(connectionString));
                 cfg.MessageTopology.SetEntityNameFormatter(
                     new WorkflowEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter));
-                // Plain JSON bodies (content type application/json) from clients outside .NET.
-                cfg.UseRawJsonDeserializer(
-                    RawSerializerOptions.AnyMessageType | RawSerializerOptions.AddTransportHeaders, isDefault: false);
                 cfg.ConfigureEndpoints(context);
             });
         });

@@ -10,13 +10,14 @@ namespace Workflow.ServiceDefaults.Messaging.Durable;
 /// </summary>
 public sealed class EventOutbox(ServiceDbContext db, OutboxHandoff handoff, TimeProvider clock)
 {
-    public void Publish<T>(T message)
+    /// <param name="messageId">Given when a repeat of the same decision must be recognisable downstream (e.g. a timeout).</param>
+    public void Publish<T>(T message, Guid? messageId = null)
         where T : class
     {
         var now = clock.GetUtcNow();
         db.OutboxMessages.Add(new OutboxMessage
         {
-            MessageId = NewId.NextGuid(),
+            MessageId = messageId ?? NewId.NextGuid(),
             MessageType = typeof(T).FullName!,
             Body = JsonSerializer.Serialize(message, JsonSerializerOptions.Web),
             TraceParent = Activity.Current?.Id,

@@ -46,6 +46,9 @@ namespace Workflow.Route.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateTimeOffset?>("ReviewDeadline")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("RoutedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -59,6 +62,8 @@ namespace Workflow.Route.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("CorrelationId");
+
+                    b.HasIndex("CurrentState", "ReviewDeadline");
 
                     b.ToTable("Routings", (string)null);
                 });

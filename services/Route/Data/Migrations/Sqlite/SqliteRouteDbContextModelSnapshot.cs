@@ -41,6 +41,9 @@ namespace Workflow.Route.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReviewDeadline")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RoutedAt")
                         .HasColumnType("INTEGER");
 
@@ -54,6 +57,8 @@ namespace Workflow.Route.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("CorrelationId");
+
+                    b.HasIndex("CurrentState", "ReviewDeadline");
 
                     b.ToTable("Routings", (string)null);
                 });

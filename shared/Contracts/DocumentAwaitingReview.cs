@@ -1,0 +1,11 @@
+namespace Workflow.Contracts;
+
+/// <summary>Route is not sure enough: the document waits for a person until the deadline.</summary>
+public record DocumentAwaitingReview
+{
+    public required Guid DocumentId { get; init; }
+    public required string Category { get; init; }
+    public double Confidence { get; init; }
+    public DateTimeOffset ReviewDeadline { get; init; }
+    public required string Reason { get; init; }
+}
