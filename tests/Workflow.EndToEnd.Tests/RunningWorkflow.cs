@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Workflow.Testing;
 
@@ -13,7 +12,7 @@ public class RunningWorkflow : IAsyncLifetime
     public static readonly string[] Services = ["ingest", "extract", "classify", "route", "notify"];
 
     private readonly RabbitMqBroker _broker;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly OutputTail _output = new();
     private readonly string _data = Directory.CreateTempSubdirectory("workflow-e2e-").FullName;
     private Process? _appHost;
 
@@ -64,8 +63,8 @@ public class RunningWorkflow : IAsyncLifetime
 
         info.Environment["ConnectionStrings__rabbitmq"] = _broker.ConnectionString;
         _appHost = Process.Start(info)!;
-        _appHost.OutputDataReceived += (_, e) => Remember(e.Data);
-        _appHost.ErrorDataReceived += (_, e) => Remember(e.Data);
+        _appHost.OutputDataReceived += (_, e) => _output.Add(e.Data);
+        _appHost.ErrorDataReceived += (_, e) => _output.Add(e.Data);
         _appHost.BeginOutputReadLine();
         _appHost.BeginErrorReadLine();
 
@@ -119,21 +118,8 @@ public class RunningWorkflow : IAsyncLifetime
     /// <summary>Each service on its own loopback port, for probing them one by one.</summary>
     public Uri ServiceAddress(string service) => new($"http://127.0.0.1:{ServicePortBase + Array.IndexOf(Services, service)}");
 
-    public string RecentOutput() => string.Join('\n', _output.TakeLast(200));
+    public string RecentOutput() => _output.Recent(200);
 
-    private void Remember(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        _output.Enqueue(line);
-        while (_output.Count > 2000)
-        {
-            _output.TryDequeue(out _);
-        }
-    }
 
     public virtual async Task DisposeAsync()
     {

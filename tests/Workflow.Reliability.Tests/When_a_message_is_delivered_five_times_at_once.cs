@@ -6,12 +6,11 @@ namespace Workflow.Reliability.Tests;
 [Collection(BrokerCollection.Name)]
 public sealed class When_a_message_is_delivered_five_times_at_once(RabbitMqBroker broker) : IAsyncLifetime
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("workflow-duplicates-").FullName;
     private ServiceUnderTest _notify = null!;
 
     public async Task InitializeAsync()
     {
-        _notify = new ServiceUnderTest("Notify", broker.ConnectionString, _data);
+        _notify = ServiceUnderTest.InNewFolder("Notify", broker.ConnectionString);
         await _notify.MigrateAsync();
         await _notify.StartAsync();
     }
@@ -50,6 +49,5 @@ public sealed class When_a_message_is_delivered_five_times_at_once(RabbitMqBroke
     public async Task DisposeAsync()
     {
         await _notify.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
     }
 }

@@ -9,12 +9,11 @@ namespace Workflow.Reliability.Tests;
 [Collection(BrokerCollection.Name)]
 public sealed class When_a_service_dies_between_commit_and_publish(RabbitMqBroker broker) : IAsyncLifetime
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("workflow-crash-").FullName;
     private ServiceUnderTest _classify = null!;
 
     public async Task InitializeAsync()
     {
-        _classify = new ServiceUnderTest("Classify", broker.ConnectionString, _data);
+        _classify = ServiceUnderTest.InNewFolder("Classify", broker.ConnectionString);
         await _classify.MigrateAsync();
     }
 
@@ -57,6 +56,5 @@ public sealed class When_a_service_dies_between_commit_and_publish(RabbitMqBroke
     public async Task DisposeAsync()
     {
         await _classify.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
     }
 }

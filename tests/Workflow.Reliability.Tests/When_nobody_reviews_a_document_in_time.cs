@@ -10,12 +10,11 @@ namespace Workflow.Reliability.Tests;
 [Collection(BrokerCollection.Name)]
 public sealed class When_nobody_reviews_a_document_in_time(RabbitMqBroker broker) : IAsyncLifetime
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("workflow-deadline-").FullName;
     private ServiceUnderTest _route = null!;
 
     public async Task InitializeAsync()
     {
-        _route = new ServiceUnderTest("Route", broker.ConnectionString, _data);
+        _route = ServiceUnderTest.InNewFolder("Route", broker.ConnectionString);
         await _route.MigrateAsync();
         await _route.StartAsync(new Dictionary<string, string>
         {
@@ -64,6 +63,5 @@ public sealed class When_nobody_reviews_a_document_in_time(RabbitMqBroker broker
     public async Task DisposeAsync()
     {
         await _route.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
     }
 }

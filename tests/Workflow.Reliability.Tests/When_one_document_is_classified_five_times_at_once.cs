@@ -10,12 +10,11 @@ namespace Workflow.Reliability.Tests;
 [Collection(BrokerCollection.Name)]
 public sealed class When_one_document_is_classified_five_times_at_once(RabbitMqBroker broker) : IAsyncLifetime
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("workflow-saga-").FullName;
     private ServiceUnderTest _route = null!;
 
     public async Task InitializeAsync()
     {
-        _route = new ServiceUnderTest("Route", broker.ConnectionString, _data);
+        _route = ServiceUnderTest.InNewFolder("Route", broker.ConnectionString);
         await _route.MigrateAsync();
         await _route.StartAsync();
     }
@@ -46,6 +45,5 @@ public sealed class When_one_document_is_classified_five_times_at_once(RabbitMqB
     public async Task DisposeAsync()
     {
         await _route.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Workflow.Testing;
@@ -11,12 +10,20 @@ public sealed class ServiceUnderTest : IAsyncDisposable
 {
     private readonly string _project;
     private readonly Dictionary<string, string> _environment;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly OutputTail _output = new(1000);
+    private string? _ownedFolder;
     private Process? _process;
 
     public ServiceUnderTest(string project, string brokerConnectionString, string dataDirectory)
         : this(project, brokerConnectionString, dataDirectory, Path.Combine(dataDirectory, project.ToLowerInvariant() + "db.db"))
     {
+    }
+
+    /// <summary>A service with a test folder of its own for its database and documents, deleted with it.</summary>
+    public static ServiceUnderTest InNewFolder(string project, string brokerConnectionString)
+    {
+        var folder = Directory.CreateTempSubdirectory($"workflow-{project.ToLowerInvariant()}-").FullName;
+        return new ServiceUnderTest(project, brokerConnectionString, folder) { _ownedFolder = folder };
     }
 
     /// <summary>A replica: another process of a service on a database that may be shared.</summary>
@@ -76,10 +83,10 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         }
     }
 
-    public string RecentOutput() => string.Join('\n', _output.TakeLast(100));
+    public string RecentOutput() => _output.Recent();
 
     /// <summary>How many of the lines the service printed (the last thousand) contain a text.</summary>
-    public int OutputLinesContaining(string text) => _output.Count(l => l.Contains(text, StringComparison.Ordinal));
+    public int OutputLinesContaining(string text) => _output.CountContaining(text);
 
     private Process Launch(IEnumerable<string> arguments, IDictionary<string, string> settings)
     {
@@ -102,30 +109,21 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         }
 
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => Remember(e.Data);
-        process.ErrorDataReceived += (_, e) => Remember(e.Data);
+        process.OutputDataReceived += (_, e) => _output.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => _output.Add(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
     }
 
-    private void Remember(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        _output.Enqueue(line);
-        while (_output.Count > 1000)
-        {
-            _output.TryDequeue(out _);
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
         _process?.Dispose();
+        if (_ownedFolder is not null)
+        {
+            Directory.Delete(_ownedFolder, recursive: true);
+        }
     }
 }
