@@ -69,15 +69,22 @@ public sealed class SystemLauncher(
             settings.Port, _broker.ManagementUrl is null ? "" : $"; RabbitMQ management on {_broker.ManagementUrl}");
     }
 
-    private ServiceProcess Start(ServiceDefinition service, Dictionary<string, string> env, int colour)
+    private void Start(ServiceDefinition service, Dictionary<string, string> env, int colour)
     {
         var process = ServiceProcess.Start(service.Name, "dotnet", [SolutionLayout.AssemblyOf(service)], env, colour, SolutionLayout.OutputOf(service));
         lock (_services)
         {
             _services[service.Name] = process;
         }
+    }
 
-        return process;
+    /// <summary>The service's process now (the supervisor may have replaced it).</summary>
+    private ServiceProcess Current(string service)
+    {
+        lock (_services)
+        {
+            return _services[service];
+        }
     }
 
     /// <summary>A service that dies (a crash, an OOM kill, kill -9) is started again, as an orchestrator would.</summary>
@@ -85,12 +92,7 @@ public sealed class SystemLauncher(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            ServiceProcess current;
-            lock (_services)
-            {
-                current = _services[service.Name];
-            }
-
+            var current = Current(service.Name);
             try
             {
                 await current.WaitForExitAsync(stoppingToken);
@@ -135,12 +137,7 @@ public sealed class SystemLauncher(
         {
             while (true)
             {
-                ServiceProcess process;
-                lock (_services)
-                {
-                    process = _services[service.Name];
-                }
-
+                var process = Current(service.Name);
                 if (process.HasExited)
                 {
                     throw new InvalidOperationException($"{service.Name} exited with code {process.ExitCode} while starting.");

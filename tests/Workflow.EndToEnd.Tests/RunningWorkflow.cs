@@ -88,22 +88,7 @@ public class RunningWorkflow : IAsyncLifetime
     public async Task KillServiceAsync(string service)
     {
         var project = char.ToUpperInvariant(service[0]) + service[1..];
-        int ProcessId() => Directory.EnumerateDirectories("/proc")
-            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
-            .Where(pid => pid > 0)
-            .FirstOrDefault(pid =>
-            {
-                try
-                {
-                    var stat = File.ReadAllText($"/proc/{pid}/stat");
-                    var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
-                    return parent == _appHost!.Id && File.ReadAllText($"/proc/{pid}/cmdline").Contains($"Workflow.{project}.dll", StringComparison.Ordinal);
-                }
-                catch (IOException)
-                {
-                    return false;
-                }
-            });
+        int ProcessId() => ServiceProcesses.Running().FirstOrDefault(p => p.ParentId == _appHost!.Id && p.Project == project)?.Id ?? 0;
 
         var killed = ProcessId();
         Assert.NotEqual(0, killed);
@@ -119,7 +104,6 @@ public class RunningWorkflow : IAsyncLifetime
     public Uri ServiceAddress(string service) => new($"http://127.0.0.1:{ServicePortBase + Array.IndexOf(Services, service)}");
 
     public string RecentOutput() => _output.Recent(200);
-
 
     public virtual async Task DisposeAsync()
     {

@@ -1,3 +1,5 @@
+using Workflow.Contracts;
+
 namespace Workflow.Ingest.Documents;
 
 /// <summary>
@@ -53,35 +55,17 @@ public sealed class Document
 
     public void Extracted(DateTimeOffset at) => MoveTo(DocumentStatus.Extracted, at);
 
-    public void Classified(string category, double confidence, DateTimeOffset at)
-    {
-        Category = category;
-        Confidence = confidence;
-        MoveTo(DocumentStatus.Classified, at);
-    }
+    public void Classified(string category, double confidence, DateTimeOffset at) =>
+        Decided(category, confidence, department: null, DocumentStatus.Classified, at);
 
-    public void AwaitingReview(string category, double confidence, DateTimeOffset at)
-    {
-        Category = category;
-        Confidence = confidence;
-        MoveTo(DocumentStatus.AwaitingReview, at);
-    }
+    public void AwaitingReview(string category, double confidence, DateTimeOffset at) =>
+        Decided(category, confidence, department: null, DocumentStatus.AwaitingReview, at);
 
-    public void Routed(string category, double confidence, string department, DateTimeOffset at)
-    {
-        Category = category;
-        Confidence = confidence;
-        Department = department;
-        MoveTo(DocumentStatus.Routed, at);
-    }
+    public void Routed(string category, double confidence, string department, DateTimeOffset at) =>
+        Decided(category, confidence, department, DocumentStatus.Routed, at);
 
-    public void Completed(string category, double confidence, string department, DateTimeOffset at)
-    {
-        Category = category;
-        Confidence = confidence;
-        Department = department;
-        MoveTo(DocumentStatus.Completed, at);
-    }
+    public void Completed(string category, double confidence, string department, DateTimeOffset at) =>
+        Decided(category, confidence, department, DocumentStatus.Completed, at);
 
     public void Failed(string step, string reason, DateTimeOffset at)
     {
@@ -97,6 +81,15 @@ public sealed class Document
     }
 
     public bool IsFinished => Status is DocumentStatus.Completed or DocumentStatus.Failed or DocumentStatus.Rejected;
+
+    /// <summary>Each event repeats the decisions made so far, so it fills them in whatever order it arrives.</summary>
+    private void Decided(string category, double confidence, string? department, DocumentStatus next, DateTimeOffset at)
+    {
+        Category = category;
+        Confidence = confidence;
+        Department = department ?? Department;
+        MoveTo(next, at);
+    }
 
     private void MoveTo(DocumentStatus next, DateTimeOffset at)
     {
@@ -118,10 +111,10 @@ public sealed class Document
     /// <summary>The status a step's success leads to; a failure there is cleared only by it or a later one.</summary>
     private static DocumentStatus SuccessOf(string? step) => step switch
     {
-        "extract" => DocumentStatus.Extracted,
-        "classify" => DocumentStatus.Classified,
-        "route" => DocumentStatus.Routed,
-        "notify" => DocumentStatus.Completed,
+        ProcessingSteps.Extract => DocumentStatus.Extracted,
+        ProcessingSteps.Classify => DocumentStatus.Classified,
+        ProcessingSteps.Route => DocumentStatus.Routed,
+        ProcessingSteps.Notify => DocumentStatus.Completed,
         _ => (DocumentStatus)int.MaxValue,
     };
 

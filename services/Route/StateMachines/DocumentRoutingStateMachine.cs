@@ -23,9 +23,10 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
             e.OnMissingInstance(m => m.Discard());
         });
 
-        Initially(
-            When(Classified, context => Table(context).NeedsReview(context.Message.Confidence)).Then(AwaitReview).TransitionTo(AwaitingReview),
-            When(Classified, context => !Table(context).NeedsReview(context.Message.Confidence)).Then(Route).TransitionTo(Routed));
+        // One decision per document: the rules may be reloaded at any moment.
+        Initially(When(Classified).IfElse(context => Table(context).NeedsReview(context.Message.Confidence),
+            review => review.Then(AwaitReview).TransitionTo(AwaitingReview),
+            route => route.Then(Route).TransitionTo(Routed)));
         During(AwaitingReview,
             When(DeadlinePassed).Then(RouteAfterDeadline).TransitionTo(Routed),
             Ignore(Classified));

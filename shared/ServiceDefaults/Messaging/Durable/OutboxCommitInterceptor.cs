@@ -11,17 +11,29 @@ namespace Workflow.ServiceDefaults.Messaging.Durable;
 /// </summary>
 public sealed class OutboxCommitInterceptor(OutboxHandoff handoff) : SaveChangesInterceptor
 {
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        HandOver(eventData.Context);
+        return base.SavedChanges(eventData, result);
+    }
+
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && context.Database.CurrentTransaction is null)
+        HandOver(eventData.Context);
+        return base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    private void HandOver(DbContext? context)
+    {
+        if (context is null || context.Database.CurrentTransaction is not null)
         {
-            foreach (var entry in context.ChangeTracker.Entries<OutboxMessage>().ToList())
-            {
-                handoff.Committed(entry.Entity);
-                entry.State = EntityState.Detached;
-            }
+            return;
         }
 
-        return base.SavedChangesAsync(eventData, result, cancellationToken);
+        foreach (var entry in context.ChangeTracker.Entries<OutboxMessage>().ToList())
+        {
+            handoff.Committed(entry.Entity);
+            entry.State = EntityState.Detached;
+        }
     }
 }
