@@ -28,12 +28,21 @@ public static class BenchmarkRun
         Log(settings, "warming up…");
         await load.RunAsync(50, 4, cancellationToken);
         Log(settings, $"low load: {settings.LowLoadDocuments} documents, one at a time…");
-        var lowLoad = await load.RunOneAtATimeAsync(settings.LowLoadDocuments, cancellationToken);
+        LoadResult lowLoad;
+        Dictionary<string, double> hops;
+        await using (var breakdown = await HopBreakdown.StartAsync(system.BrokerConnectionString))
+        {
+            lowLoad = await load.RunOneAtATimeAsync(settings.LowLoadDocuments, cancellationToken);
+            hops = breakdown.MedianMs(load.UploadStarted);
+        }
+
         Log(settings, $"throughput: {settings.Documents} documents, {settings.Concurrency} concurrent clients…");
+        var cpu = CpuUsage.Start();
         var throughput = await load.RunAsync(settings.Documents, settings.Concurrency, cancellationToken);
+        var cpuPerDocument = cpu.MillisecondsPerDocument(throughput.Completed);
         var memory = ServiceMemory.PeakMegabytes();
         Log(settings, "ceiling: plain MassTransit publish → consume on the same broker…");
-        var ceiling = await CeilingProbe.MessagesPerSecondAsync(system.BrokerConnectionString, 10_000, cancellationToken);
+        var ceiling = await CeilingProbe.MeasureAsync(system.BrokerConnectionString, 10_000, cancellationToken);
 
         var figures = new
         {
@@ -48,8 +57,11 @@ public static class BenchmarkRun
             lowLoadP50Ms = Math.Round(lowLoad.Percentile(50), 1),
             lowLoadP95Ms = Math.Round(lowLoad.Percentile(95), 1),
             lowLoadP99Ms = Math.Round(lowLoad.Percentile(99), 1),
+            lowLoadMedianMsToEvent = hops,
             brokerMessagesPerSecond = Math.Round(throughput.DocumentsPerSecond * DeliveriesPerDocument),
-            ceilingMessagesPerSecond = Math.Round(ceiling),
+            ceilingMessagesPerSecond = Math.Round(ceiling.MessagesPerSecond),
+            ceilingHopP50Ms = Math.Round(ceiling.HopP50Ms, 2),
+            cpuMsPerDocument = cpuPerDocument,
             peakMemoryMb = memory.ToDictionary(m => m.Key, m => Math.Round(m.Value, 1)),
         };
 
@@ -67,8 +79,10 @@ public static class BenchmarkRun
                   latency          p50 {figures.p50Ms} ms   p95 {figures.p95Ms} ms   p99 {figures.p99Ms} ms
                   low load (1 at a time, {settings.LowLoadDocuments} documents)
                   latency          p50 {figures.lowLoadP50Ms} ms   p95 {figures.lowLoadP95Ms} ms   p99 {figures.lowLoadP99Ms} ms
+                  median to event  {string.Join("  ", hops.Select(h => $"{h.Key} {h.Value} ms"))}
                   broker           {figures.brokerMessagesPerSecond} deliveries/s ({DeliveriesPerDocument} per document)
-                  ceiling          {figures.ceilingMessagesPerSecond} messages/s (plain MassTransit publish → consume, same broker)
+                  ceiling          {figures.ceilingMessagesPerSecond} messages/s (plain MassTransit publish → consume, same broker); one hop p50 {figures.ceilingHopP50Ms} ms
+                  CPU per document {string.Join("  ", figures.cpuMsPerDocument.Select(c => $"{c.Key} {c.Value} ms"))}
                   peak memory      {string.Join("  ", figures.peakMemoryMb.Select(m => $"{m.Key} {m.Value} MB"))}
                 """);
         }

@@ -13,6 +13,9 @@ namespace Workflow.Benchmarks;
 /// </summary>
 public sealed class LoadGenerator(Uri address, ConcurrentQueue<ReceivedMessage> completions, ConcurrentQueue<ReceivedMessage> failures)
 {
+    /// <summary>When each document's upload started (a Stopwatch timestamp), over every run.</summary>
+    public ConcurrentDictionary<Guid, long> UploadStarted { get; } = new();
+
     private static readonly string[] Texts =
     [
         "My laptop screen flickers and the docking station does not charge the battery.",
@@ -59,6 +62,7 @@ public sealed class LoadGenerator(Uri address, ConcurrentQueue<ReceivedMessage> 
                 response.EnsureSuccessStatusCode();
                 var id = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("documentId").GetGuid();
                 started[id] = start;
+                UploadStarted[id] = start;
             }
         }));
 
@@ -91,7 +95,7 @@ public sealed class LoadGenerator(Uri address, ConcurrentQueue<ReceivedMessage> 
         return (completed, started.Keys.Count(_failed.Contains));
     }
 
-    private static Guid DocumentIdOf(ReceivedMessage message) =>
+    internal static Guid DocumentIdOf(ReceivedMessage message) =>
         message.Json.TryGetProperty("message", out var body) && body.TryGetProperty("documentId", out var id) ? id.GetGuid() : Guid.Empty;
 }
 

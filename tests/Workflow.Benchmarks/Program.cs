@@ -4,7 +4,19 @@ using Workflow.Benchmarks;
 var documents = new Option<int>("--documents") { Description = "Documents in the throughput run", DefaultValueFactory = _ => 2000 };
 var concurrency = new Option<int>("--concurrency") { Description = "Concurrent uploading clients", DefaultValueFactory = _ => 32 };
 var lowLoad = new Option<int>("--low-load-documents") { Description = "Documents sent one at a time to measure latency at low load", DefaultValueFactory = _ => 100 };
-var target = new Option<Uri?>("--target") { Description = "A running system's public address (default: start one)" };
+var target = new Option<Uri?>("--target")
+{
+    Description = "A running system's public address (default: start one)",
+    // System.CommandLine has no built-in conversion to Uri.
+    CustomParser = argument => Uri.TryCreate(argument.Tokens.Single().Value, UriKind.Absolute, out var uri) ? uri : null,
+};
+target.Validators.Add(result =>
+{
+    if (result.GetValueOrDefault<Uri?>() is null)
+    {
+        result.AddError("--target must be an absolute URL, for example http://localhost:5080");
+    }
+});
 var broker = new Option<string?>("--broker") { Description = "The running system's broker, amqp://… (with --target)" };
 var json = new Option<bool>("--json") { Description = "Print the figures as one JSON object" };
 

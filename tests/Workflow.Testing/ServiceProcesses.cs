@@ -6,6 +6,9 @@ public sealed record ServiceProcessInfo(int Id, int ParentId, string Project)
 {
     private const string StatusFile = "status";
 
+    /// <summary>CPU time used so far (user + system), or null when the process is gone.</summary>
+    public TimeSpan? CpuTime() => ProcessCpu.Of(Id);
+
     /// <summary>Peak resident memory (VmHWM), or null when the process is gone.</summary>
     public double? PeakMegabytes()
     {
@@ -13,6 +16,54 @@ public sealed record ServiceProcessInfo(int Id, int ParentId, string Project)
         {
             var line = File.ReadLines($"/proc/{Id}/{StatusFile}").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
             return line is null ? null : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>CPU time of any process, from /proc/{id}/stat.</summary>
+public static class ProcessCpu
+{
+    /// <summary>Linux reports CPU time in USER_HZ ticks, 100 per second on every mainstream kernel.</summary>
+    private const double TicksPerSecond = 100;
+
+    public static TimeSpan? Of(int id)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{id}/stat");
+            // After the parenthesised command name: state is field 3, utime 14, stime 15.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Processes whose command line contains <paramref name="fragment"/>.</summary>
+    public static IEnumerable<int> Matching(string fragment)
+    {
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory), out var id)
+                && TryRead(Path.Combine(directory, "cmdline")) is { } commandLine
+                && commandLine.Contains(fragment, StringComparison.Ordinal))
+            {
+                yield return id;
+            }
+        }
+    }
+
+    private static string? TryRead(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -31,7 +31,9 @@ public static class DatabaseExtensions
                 connectionString ??= $"Data Source={Path.Combine(DataDirectory(builder.Configuration), connectionName + ".db")}";
                 EnsureSqliteDirectory(connectionString);
                 builder.Services.AddDbContextPool<TContext, TSqlite>((sp, o) =>
-                    o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>(), new SqliteConnectionTuning()));
+                    o.UseSqlite(connectionString).AddInterceptors(
+                        sp.GetRequiredService<OutboxCommitInterceptor>(), new SqliteConnectionTuning(), sp.GetRequiredService<SqliteWriteGate>()));
+                builder.Services.AddSingleton<SqliteWriteGate>();
                 builder.Services.AddSingleton<IOutboxClaim, SqliteOutboxClaim>();
                 break;
             case DatabaseProvider.SqlServer:

@@ -19,6 +19,20 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
     {
         // A retry starts clean: nothing left tracked from the failed attempt.
         db.ChangeTracker.Clear();
+        // One connection for the whole unit of work, rather than one from the pool per query.
+        await db.Database.OpenConnectionAsync(context.CancellationToken);
+        try
+        {
+            await ConsumeOnceAsync(context, next);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task ConsumeOnceAsync(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
+    {
         var messageId = MessageIdOf(context);
         var consumer = context.ReceiveContext.InputAddress.Segments[^1];
         if (await AlreadyProcessedAsync(messageId, consumer, context.CancellationToken))
@@ -45,8 +59,13 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
         }
     }
 
+    // Compiled once: every message of every service asks this.
+    private static readonly Func<ServiceDbContext, string, string, CancellationToken, Task<bool>> Processed =
+        EF.CompileAsyncQuery((ServiceDbContext db, string messageId, string consumer, CancellationToken _) =>
+            db.InboxMessages.Any(m => m.MessageId == messageId && m.Consumer == consumer));
+
     private Task<bool> AlreadyProcessedAsync(string messageId, string consumer, CancellationToken cancellationToken) =>
-        db.InboxMessages.AsNoTracking().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, cancellationToken);
+        Processed(db, messageId, consumer, cancellationToken);
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("transactional-inbox-outbox");
 
