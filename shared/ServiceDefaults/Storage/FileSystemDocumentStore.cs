@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Workflow.ServiceDefaults.Storage;
 
 /// <summary>
@@ -6,14 +8,30 @@ namespace Workflow.ServiceDefaults.Storage;
 /// </summary>
 public sealed class FileSystemDocumentStore(string root) : IDocumentStore
 {
+    private readonly string _root = Path.GetFullPath(root) + Path.DirectorySeparatorChar;
+    private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
+
     public async Task<string> SaveAsync(string key, Stream content, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var folder = Path.GetDirectoryName(path)!;
+        if (_folders.TryAdd(folder, true))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
         // Write beside, then move: a reader never sees half a document.
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await using (var file = File.Create(temporary))
+        if (content is MemoryStream memory && memory.TryGetBuffer(out var bytes))
         {
+            // Bytes already in memory go in one write: on Linux the async file API would only
+            // hand the same write to another thread.
+            using var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write);
+            RandomAccess.Write(handle, bytes.AsSpan((int)memory.Position), fileOffset: 0);
+        }
+        else
+        {
+            await using var file = File.Create(temporary);
             await content.CopyToAsync(file, cancellationToken);
         }
 
@@ -34,8 +52,8 @@ public sealed class FileSystemDocumentStore(string root) : IDocumentStore
 
     private string PathOf(string key)
     {
-        var path = Path.GetFullPath(Path.Combine(root, key));
-        if (!path.StartsWith(Path.GetFullPath(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        var path = Path.GetFullPath(Path.Combine(_root, key));
+        if (!path.StartsWith(_root, StringComparison.Ordinal))
         {
             throw new ArgumentException($"Storage key '{key}' leaves the document store.", nameof(key));
         }

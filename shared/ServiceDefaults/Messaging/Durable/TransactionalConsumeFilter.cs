@@ -10,6 +10,7 @@ namespace Workflow.ServiceDefaults.Messaging.Durable;
 /// the inbox is dropped; otherwise the consumer's changes, the inbox row and the events it put
 /// in the <see cref="EventOutbox"/> are committed together by one SaveChanges. Two concurrent
 /// copies of one message collide on the inbox key; the loser is retried and then dropped.
+/// A message that changes nothing commits nothing.
 /// </summary>
 public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvider clock, ILogger<TransactionalConsumeFilter<T>> logger)
     : IFilter<ConsumeContext<T>>
@@ -41,8 +42,16 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
             return;
         }
 
-        db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = clock.GetUtcNow() });
         await next.Send(context);
+        if (!db.ChangeTracker.HasChanges())
+        {
+            // The message changed nothing and published nothing (the upload event of a document
+            // the API has already recorded): there is no effect to guard against repeating, so
+            // nothing to commit.
+            return;
+        }
+
+        db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = clock.GetUtcNow() });
         try
         {
             await db.SaveChangesAsync(context.CancellationToken);
