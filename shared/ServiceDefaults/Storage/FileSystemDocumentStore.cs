@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Workflow.ServiceDefaults.Storage;
 
 /// <summary>
@@ -9,16 +7,11 @@ namespace Workflow.ServiceDefaults.Storage;
 public sealed class FileSystemDocumentStore(string root) : IDocumentStore
 {
     private readonly string _root = Path.GetFullPath(root) + Path.DirectorySeparatorChar;
-    private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
 
     public async Task<string> SaveAsync(string key, Stream content, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
-        var folder = Path.GetDirectoryName(path)!;
-        if (_folders.TryAdd(folder, true))
-        {
-            Directory.CreateDirectory(folder);
-        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
         // Write beside, then move: a reader never sees half a document.
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
