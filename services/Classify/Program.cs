@@ -1,7 +1,13 @@
+using Workflow.Classify.Classification.LocalModel;
 using Workflow.Classify.Data;
 using Workflow.Classify.Extensions;
 using Workflow.ServiceDefaults;
 using Workflow.ServiceDefaults.Data;
+
+if (ModelCommands.Requested(args))
+{
+    return await ModelCommands.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

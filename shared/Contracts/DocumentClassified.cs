@@ -14,4 +14,12 @@ public record DocumentClassified
 
     public string? Explanation { get; init; }
     public DateTimeOffset ClassifiedAt { get; init; }
+
+    /// <summary>How long the classifier took, for audit and cost control.</summary>
+    public double LatencyMs { get; init; }
+
+    /// <summary>Tokens and cost, when the classifier was an LLM.</summary>
+    public int? InputTokens { get; init; }
+    public int? OutputTokens { get; init; }
+    public decimal? CostUsd { get; init; }
 }

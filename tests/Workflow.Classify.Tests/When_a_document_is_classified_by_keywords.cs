@@ -19,7 +19,7 @@ public sealed class When_a_document_is_classified_by_keywords
 
         Assert.Equal(expected, result.Category);
         Assert.InRange(result.Confidence, 0.3, 1.0);
-        Assert.Equal(KeywordClassifier.Name, result.Classifier);
+        Assert.Equal(_classifier.Name, result.Classifier);
     }
 
     [Fact]

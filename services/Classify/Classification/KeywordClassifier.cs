@@ -8,7 +8,11 @@ namespace Workflow.Classify.Classification;
 /// </summary>
 public sealed partial class KeywordClassifier : IDocumentClassifier
 {
-    public const string Name = "keywords/1";
+    public const string ProviderName = "keywords";
+
+    public string Name => $"{ProviderName}/1";
+
+    public ValueTask<Classification> ClassifyAsync(string text, CancellationToken cancellationToken) => ValueTask.FromResult(Classify(text));
 
     private static readonly Dictionary<string, string[]> Keywords = new()
     {

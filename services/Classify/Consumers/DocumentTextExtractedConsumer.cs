@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using Workflow.ServiceDefaults.Messaging.Durable;
 using Workflow.Classify.Classification;
@@ -9,14 +10,16 @@ using Workflow.ServiceDefaults.Storage;
 namespace Workflow.Classify.Consumers;
 
 public sealed class DocumentTextExtractedConsumer(
-    IDocumentClassifier classifier, ClassifyDbContext db, EventOutbox outbox, IDocumentStore store, TimeProvider clock)
+    FallbackClassifier classifier, ClassifyDbContext db, EventOutbox outbox, IDocumentStore store, TimeProvider clock)
     : IConsumer<DocumentTextExtracted>
 {
     public async Task Consume(ConsumeContext<DocumentTextExtracted> context)
     {
         var message = context.Message;
         var text = message.Text ?? await ReadStoredAsync(message, context.CancellationToken);
-        var decision = classifier.Classify(text);
+        var started = Stopwatch.GetTimestamp();
+        var decision = await classifier.ClassifyAsync(text, context.CancellationToken);
+        var latency = Stopwatch.GetElapsedTime(started);
 
         var record = await db.Classifications.FindAsync([message.DocumentId], context.CancellationToken);
         if (record is null)
@@ -30,6 +33,10 @@ public sealed class DocumentTextExtractedConsumer(
         record.Classifier = decision.Classifier;
         record.Explanation = decision.Explanation;
         record.ClassifiedAt = clock.GetUtcNow();
+        record.LatencyMs = Math.Round(latency.TotalMilliseconds, 3);
+        record.InputTokens = decision.Usage?.InputTokens;
+        record.OutputTokens = decision.Usage?.OutputTokens;
+        record.CostUsd = decision.Usage?.CostUsd;
         outbox.Publish(new DocumentClassified
         {
             DocumentId = message.DocumentId,
@@ -38,6 +45,10 @@ public sealed class DocumentTextExtractedConsumer(
             Classifier = record.Classifier,
             Explanation = record.Explanation,
             ClassifiedAt = record.ClassifiedAt,
+            LatencyMs = record.LatencyMs,
+            InputTokens = record.InputTokens,
+            OutputTokens = record.OutputTokens,
+            CostUsd = record.CostUsd,
         });
     }
 

@@ -16,5 +16,6 @@ public abstract class ClassifyDbContext(DbContextOptions options) : ServiceDbCon
         classification.Property(c => c.Category).HasMaxLength(100);
         classification.Property(c => c.Classifier).HasMaxLength(100);
         classification.Property(c => c.Explanation).HasMaxLength(2000);
+        classification.Property(c => c.CostUsd).HasPrecision(18, 6);
     }
 }

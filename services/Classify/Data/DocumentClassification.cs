@@ -9,4 +9,8 @@ public sealed class DocumentClassification
     public string Classifier { get; set; } = "";
     public string Explanation { get; set; } = "";
     public DateTimeOffset ClassifiedAt { get; set; }
+    public double LatencyMs { get; set; }
+    public int? InputTokens { get; set; }
+    public int? OutputTokens { get; set; }
+    public decimal? CostUsd { get; set; }
 }

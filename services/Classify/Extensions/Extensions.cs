@@ -1,4 +1,5 @@
 using Workflow.Classify.Classification;
+using Workflow.Classify.Classification.LocalModel;
 using Workflow.Classify.Consumers;
 using Workflow.Classify.Data;
 using Workflow.ServiceDefaults.Data;
@@ -13,9 +14,50 @@ public static class Extensions
     {
         builder.AddServiceDatabase<ClassifyDbContext, SqliteClassifyDbContext, SqlServerClassifyDbContext>("classifydb");
         builder.AddDocumentStore();
-        builder.Services.AddSingleton<IDocumentClassifier, KeywordClassifier>();
+        builder.AddClassifiers();
 
         builder.AddMessaging("classify", x => x.AddConsumer<DocumentTextExtractedConsumer>());
         return builder;
+    }
+
+    /// <summary>
+    /// The providers named in <c>Classification:Providers</c>, in that order (default: the local
+    /// model), then the keyword rules as the last resort.
+    /// </summary>
+    private static void AddClassifiers(this IHostApplicationBuilder builder)
+    {
+        var names = builder.Configuration.GetSection("Classification:Providers").Get<string[]>() ?? [LocalModelClassifier.ProviderName];
+        var modelPath = builder.Configuration[LocalModelOptions.PathSetting] ?? LocalModelOptions.ShippedModelPath;
+        builder.Services.AddSingleton<KeywordClassifier>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var logger = sp.GetRequiredService<ILogger<FallbackClassifier>>();
+            var providers = names.Select(name => name switch
+            {
+                LocalModelClassifier.ProviderName => (IDocumentClassifier?)TryLoad(modelPath, logger),
+                KeywordClassifier.ProviderName => sp.GetRequiredService<KeywordClassifier>(),
+                _ => throw new InvalidOperationException(
+                    $"Classification:Providers names '{name}'; known providers are {LocalModelClassifier.ProviderName} and {KeywordClassifier.ProviderName}."),
+            }).OfType<IDocumentClassifier>().ToList();
+            if (providers.LastOrDefault() is not KeywordClassifier)
+            {
+                providers.Add(sp.GetRequiredService<KeywordClassifier>());
+            }
+
+            return new FallbackClassifier(providers, logger);
+        });
+    }
+
+    private static LocalModelClassifier? TryLoad(string modelPath, ILogger logger)
+    {
+        try
+        {
+            return LocalModelClassifier.Load(modelPath);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or FormatException)
+        {
+            logger.LogError(e, "The local model at {ModelPath} could not be loaded; classifying with the next provider", modelPath);
+            return null;
+        }
     }
 }

@@ -43,10 +43,23 @@ namespace Workflow.Classify.Data.Migrations.SqlServer
                     b.Property<double>("Confidence")
                         .HasColumnType("float");
 
+                    b.Property<decimal?>("CostUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("decimal(18,6)");
+
                     b.Property<string>("Explanation")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("InputTokens")
+                        .HasColumnType("int");
+
+                    b.Property<double>("LatencyMs")
+                        .HasColumnType("float");
+
+                    b.Property<int?>("OutputTokens")
+                        .HasColumnType("int");
 
                     b.HasKey("DocumentId");
 

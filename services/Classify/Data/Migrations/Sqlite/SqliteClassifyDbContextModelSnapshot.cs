@@ -38,10 +38,23 @@ namespace Workflow.Classify.Data.Migrations.Sqlite
                     b.Property<double>("Confidence")
                         .HasColumnType("REAL");
 
+                    b.Property<decimal?>("CostUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Explanation")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("InputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LatencyMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("OutputTokens")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("DocumentId");
 

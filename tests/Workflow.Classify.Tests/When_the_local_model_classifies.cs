@@ -1,0 +1,65 @@
+using Workflow.Classify.Classification;
+using Workflow.Classify.Classification.LocalModel;
+
+namespace Workflow.Classify.Tests;
+
+public sealed class When_the_local_model_classifies
+{
+    private static readonly LocalModelClassifier Model = LocalModelClassifier.Load(LocalModelOptions.ShippedModelPath);
+
+    // Tickets written for this test, in the data set's style and in plain English (the model
+    // removes stop words itself).
+    [Theory]
+    [InlineData("My laptop does not start, the screen stays black and the battery does not charge with the docking station.", Categories.Hardware)]
+    [InlineData("I cannot log in since my password expired yesterday, please unlock my account and grant me access again.", Categories.Access)]
+    [InlineData("Question about my annual leave balance and the holiday calendar for next year.", Categories.HrSupport)]
+    [InlineData("Please order two new monitors for the team, the quote from the supplier is attached with the purchase order.", Categories.Purchase)]
+    public void A_typical_ticket_gets_its_category(string text, string expected)
+    {
+        var result = Model.Classify(text);
+
+        Assert.Equal(expected, result.Category);
+    }
+
+    [Fact]
+    public void The_decision_names_the_model_version_and_explains_itself()
+    {
+        var result = Model.Classify("my laptop screen is broken and the keyboard does not work");
+
+        Assert.StartsWith("local-model/tickets-", result.Classifier);
+        Assert.InRange(result.Confidence, 0.2, 1.0);
+        Assert.Contains(result.Category, result.Explanation);
+        Assert.Contains("next", result.Explanation);
+    }
+
+    [Fact]
+    public async Task Concurrent_documents_get_the_same_answers_as_one_at_a_time()
+    {
+        var texts = File.ReadLines(ModelCommand.Fixture("tickets-sample.csv")).Skip(1).Take(80).Select(l => l.Split(',')[0]).ToArray();
+        var alone = texts.Select(t => Model.Classify(t).Category).ToArray();
+
+        var together = await Task.WhenAll(texts.Select(t => Task.Run(() => Model.Classify(t).Category)));
+
+        Assert.Equal(alone, together);
+    }
+
+    [Fact]
+    public async Task A_missing_model_falls_back_to_the_keyword_rules()
+    {
+        var chain = new FallbackClassifier([new UnavailableClassifier(), new KeywordClassifier()],
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<FallbackClassifier>.Instance);
+
+        var result = await chain.ClassifyAsync("please reset my password", CancellationToken.None);
+
+        Assert.Equal(Categories.Access, result.Category);
+        Assert.StartsWith("keywords/", result.Classifier);
+    }
+
+    private sealed class UnavailableClassifier : IDocumentClassifier
+    {
+        public string Name => "broken/1";
+
+        public ValueTask<Classification.Classification> ClassifyAsync(string text, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("model file is corrupt");
+    }
+}
