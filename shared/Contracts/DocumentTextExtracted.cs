@@ -13,4 +13,7 @@ public record DocumentTextExtracted
 
     public string? TextStorageKey { get; init; }
     public DateTimeOffset ExtractedAt { get; init; }
+
+    /// <summary>For an e-mail: the sender's address.</summary>
+    public string? Sender { get; init; }
 }

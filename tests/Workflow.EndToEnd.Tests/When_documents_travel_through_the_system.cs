@@ -50,6 +50,28 @@ public sealed class When_documents_travel_through_the_system(RunningWorkflow wor
     }
 
     [Fact]
+    public async Task An_email_with_a_pdf_attachment_is_completed()
+    {
+        var eml = SampleDocuments.Email("Purchase order for toner", "Please raise a purchase order for the attached vendor quote.",
+            ("quote.pdf", SampleDocuments.Pdf("Vendor quote: 20 toner cartridges", "Price 340 EUR, payment in 30 days")));
+
+        var id = await DocumentJourney.UploadAsync(Api, "order.eml", "message/rfc822", eml);
+
+        AssertCompleted(await DocumentJourney.FinishedAsync(Api, id), "Purchase", "Procurement");
+    }
+
+    [Fact]
+    public async Task A_web_page_is_completed()
+    {
+        var html = SampleDocuments.Text(
+            "<html><head><title>Leave</title><script>var x = 1;</script></head><body><p>Question about my holiday leave balance and salary.</p></body></html>");
+
+        var id = await DocumentJourney.UploadAsync(Api, "leave.html", "text/html", html);
+
+        AssertCompleted(await DocumentJourney.FinishedAsync(Api, id), "HR Support", "Human Resources");
+    }
+
+    [Fact]
     public async Task A_large_document_travels_by_reference_and_is_completed()
     {
         // Over the inline limits for both the bytes (16 KiB) and the extracted text (32 Ki characters).

@@ -87,7 +87,7 @@ public sealed class When_text_is_extracted
         var error = Assert.Throws<UnreadableDocumentException>(() =>
             _extractor.Extract([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], "image/png", "scan.png"));
 
-        Assert.Contains("supported are text, PDF and DOCX", error.Message);
+        Assert.Contains("supported are text, HTML, e-mail (.eml), PDF and DOCX", error.Message);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using MimeKit;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
@@ -47,6 +48,31 @@ public static class SampleDocuments
             main.Document.Save();
         }
 
+        return stream.ToArray();
+    }
+
+    /// <summary>An e-mail (RFC 5322, MIME) from billing@supplier.example with a plain-text body and attachments.</summary>
+    public static byte[] Email(string subject, string body, params (string Name, byte[] Content)[] attachments)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress("Supplier Billing", "billing@supplier.example"));
+        message.To.Add(new MailboxAddress("Accounts", "accounts@corp.example"));
+        message.Subject = subject;
+        message.Date = new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero);
+        var builder = new BodyBuilder { TextBody = body };
+        foreach (var (name, content) in attachments)
+        {
+            builder.Attachments.Add(name, content);
+        }
+
+        message.Body = builder.ToMessageBody();
+        return Bytes(message);
+    }
+
+    public static byte[] Bytes(MimeMessage message)
+    {
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
         return stream.ToArray();
     }
 }

@@ -60,6 +60,7 @@ public sealed class DocumentUploadedConsumer(
             Text = inlineText,
             TextStorageKey = record.TextStorageKey,
             ExtractedAt = record.ProcessedAt,
+            Sender = extracted.Sender,
         });
     }
 

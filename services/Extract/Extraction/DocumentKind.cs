@@ -7,4 +7,6 @@ public enum DocumentKind
     Text,
     Pdf,
     Docx,
+    Html,
+    Email,
 }

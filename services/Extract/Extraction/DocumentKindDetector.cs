@@ -24,7 +24,16 @@ public static class DocumentKindDetector
             return IsWordDocument(content) ? DocumentKind.Docx : DocumentKind.Unknown;
         }
 
-        return PlainText.LooksLikeText(content) ? DocumentKind.Text : DocumentKind.Unknown;
+        if (!PlainText.LooksLikeText(content))
+        {
+            return DocumentKind.Unknown;
+        }
+
+        // Text it is; its first lines tell an e-mail or a web page from plain text.
+        var start = PlainText.Read(content[..Math.Min(content.Length, 4096)].ToArray(), lenient: true);
+        return EmailText.LooksLikeEmail(start) ? DocumentKind.Email
+            : HtmlText.LooksLikeHtml(start) ? DocumentKind.Html
+            : DocumentKind.Text;
     }
 
     /// <summary>What the client said it sent, from the content type or else the file name.</summary>
@@ -36,6 +45,8 @@ public static class DocumentKindDetector
         {
             ("application/pdf", _) or (_, ".pdf") => DocumentKind.Pdf,
             ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", _) or (_, ".docx") => DocumentKind.Docx,
+            ("message/rfc822", _) or (_, ".eml") => DocumentKind.Email,
+            ("text/html" or "application/xhtml+xml", _) or (_, ".html" or ".htm") => DocumentKind.Html,
             _ when type is not null && type.StartsWith("text/", StringComparison.Ordinal) => DocumentKind.Text,
             (_, ".txt" or ".md" or ".csv" or ".log") => DocumentKind.Text,
             _ => DocumentKind.Unknown,

@@ -1,3 +1,10 @@
 namespace Workflow.Extract.Extraction;
 
-public sealed record ExtractedText(DocumentKind Kind, string Text, int? PageCount);
+public sealed record ExtractedText(DocumentKind Kind, string Text, int? PageCount)
+{
+    /// <summary>For an e-mail: the sender's address.</summary>
+    public string? Sender { get; init; }
+
+    /// <summary>For an e-mail: how many attachments were read into the text.</summary>
+    public int Attachments { get; init; }
+}

@@ -30,10 +30,11 @@ public static class PlainText
         }
     }
 
-    public static string Read(byte[] content)
+    /// <param name="lenient">Replace invalid sequences instead of failing (for a prefix cut mid-character).</param>
+    public static string Read(byte[] content, bool lenient = false)
     {
         // StreamReader honours a UTF-8/UTF-16/UTF-32 byte order mark and drops it.
-        using var reader = new StreamReader(new MemoryStream(content), StrictUtf8, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(new MemoryStream(content), lenient ? Encoding.UTF8 : StrictUtf8, detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
     }
 

@@ -20,11 +20,24 @@ public sealed class TextExtractor
 
         return actual switch
         {
-            DocumentKind.Pdf => PdfText.Read(content),
-            DocumentKind.Docx => DocxText.Read(content),
-            DocumentKind.Text => new ExtractedText(DocumentKind.Text, PlainText.Read(content), null),
-            _ => throw new UnreadableDocumentException(
-                $"Unsupported document type ({declaredContentType ?? "no content type"}, {fileName}): supported are text, PDF and DOCX."),
+            DocumentKind.Email => EmailText.Read(content, ReadAttachment),
+            _ => Read(actual, content, declaredContentType, fileName),
         };
     }
+
+    /// <summary>An e-mail's attachment: any supported kind but another e-mail.</summary>
+    private static ExtractedText ReadAttachment(byte[] content, string fileName) =>
+        content.Length == 0
+            ? throw new UnreadableDocumentException("it is empty")
+            : Read(DocumentKindDetector.Detect(content), content, declaredContentType: null, fileName);
+
+    private static ExtractedText Read(DocumentKind kind, byte[] content, string? declaredContentType, string fileName) => kind switch
+    {
+        DocumentKind.Pdf => PdfText.Read(content),
+        DocumentKind.Docx => DocxText.Read(content),
+        DocumentKind.Html => new ExtractedText(DocumentKind.Html, HtmlText.Read(PlainText.Read(content)), null),
+        DocumentKind.Text => new ExtractedText(DocumentKind.Text, PlainText.Read(content), null),
+        _ => throw new UnreadableDocumentException(
+            $"Unsupported document type ({declaredContentType ?? "no content type"}, {fileName}): supported are text, HTML, e-mail (.eml), PDF and DOCX."),
+    };
 }
