@@ -16,4 +16,7 @@ public record DocumentTextExtracted
 
     /// <summary>For an e-mail: the sender's address.</summary>
     public string? Sender { get; init; }
+
+    /// <summary>E-mail addresses, phone numbers, URLs, amounts, dates, IBANs, invoice and order numbers in the text.</summary>
+    public IReadOnlyList<ExtractedEntity> Entities { get; init; } = [];
 }

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using Workflow.Contracts;
 using Workflow.Extract.Data;
+using Workflow.Extract.Entities;
 using Workflow.Extract.Extraction;
 using Workflow.ServiceDefaults.Messaging;
 using Workflow.ServiceDefaults.Messaging.Durable;
@@ -14,7 +15,7 @@ namespace Workflow.Extract.Consumers;
 /// its reason; a store or database fault is retried and, at the end, reaches the error queue.
 /// </summary>
 public sealed class DocumentUploadedConsumer(
-    TextExtractor extractor, ExtractDbContext db, EventOutbox outbox, IDocumentStore store, TimeProvider clock, IOptions<ExtractionLimits> limits)
+    TextExtractor extractor, EntityFinder entities, ExtractDbContext db, EventOutbox outbox, IDocumentStore store, TimeProvider clock, IOptions<ExtractionLimits> limits)
     : IConsumer<DocumentUploaded>
 {
     public async Task Consume(ConsumeContext<DocumentUploaded> context)
@@ -61,6 +62,7 @@ public sealed class DocumentUploadedConsumer(
             TextStorageKey = record.TextStorageKey,
             ExtractedAt = record.ProcessedAt,
             Sender = extracted.Sender,
+            Entities = entities.Find(extracted.Text),
         });
     }
 

@@ -1,6 +1,7 @@
 using MassTransit;
 using Workflow.Extract.Consumers;
 using Workflow.Extract.Data;
+using Workflow.Extract.Entities;
 using Workflow.Extract.Extraction;
 using Workflow.ServiceDefaults.Data;
 using Workflow.ServiceDefaults.Messaging;
@@ -15,6 +16,8 @@ public static class Extensions
         builder.AddServiceDatabase<ExtractDbContext, SqliteExtractDbContext, SqlServerExtractDbContext>("extractdb");
         builder.AddDocumentStore();
         builder.Services.AddSingleton<TextExtractor>();
+        // Phone numbers written without a country code are read as this region's (ISO 3166 code).
+        builder.Services.AddSingleton(new EntityFinder(builder.Configuration["Extract:Entities:DefaultRegion"] ?? "US"));
         builder.Services.AddOptions<ExtractionLimits>().BindConfiguration(ExtractionLimits.Section);
 
         builder.AddMessaging("extract", x => x.AddConsumer<DocumentUploadedConsumer, AcceptsPlainJson<DocumentUploadedConsumer>>());
