@@ -14,6 +14,9 @@ public record DocumentTextExtracted
     public string? TextStorageKey { get; init; }
     public DateTimeOffset ExtractedAt { get; init; }
 
+    /// <summary>The text was cut at extract's character limit.</summary>
+    public bool Truncated { get; init; }
+
     /// <summary>For an e-mail: the sender's address.</summary>
     public string? Sender { get; init; }
 

@@ -28,7 +28,7 @@ public sealed class DocumentUploadedConsumer(
         ExtractedText extracted;
         try
         {
-            extracted = extractor.Extract(content, message.ContentType, message.FileName);
+            extracted = await extractor.ExtractAsync(content, message.ContentType, message.FileName, context.CancellationToken);
         }
         catch (UnreadableDocumentException e)
         {
@@ -62,6 +62,7 @@ public sealed class DocumentUploadedConsumer(
             TextStorageKey = record.TextStorageKey,
             ExtractedAt = record.ProcessedAt,
             Sender = extracted.Sender,
+            Truncated = extracted.Truncated,
             Entities = entities.Find(extracted.Text),
         });
     }

@@ -15,7 +15,7 @@ public static class Extensions
     {
         builder.AddServiceDatabase<ExtractDbContext, SqliteExtractDbContext, SqlServerExtractDbContext>("extractdb");
         builder.AddDocumentStore();
-        builder.Services.AddSingleton<TextExtractor>();
+        builder.Services.AddSingleton(sp => new TextExtractor(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ExtractionLimits>>().Value));
         // Phone numbers written without a country code are read as this region's (ISO 3166 code).
         builder.Services.AddSingleton(new EntityFinder(builder.Configuration["Extract:Entities:DefaultRegion"] ?? "US"));
         builder.Services.AddOptions<ExtractionLimits>().BindConfiguration(ExtractionLimits.Section);

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -7,8 +8,9 @@ namespace Workflow.Extract.Extraction;
 /// <summary>The paragraphs of a Word document (including those inside tables), in order.</summary>
 public static class DocxText
 {
-    public static ExtractedText Read(byte[] content)
+    public static ExtractedText Read(byte[] content, ExtractionLimits limits)
     {
+        RefuseZipBomb(content, limits);
         try
         {
             using var document = WordprocessingDocument.Open(new MemoryStream(content), isEditable: false);
@@ -25,6 +27,20 @@ public static class DocxText
         catch (Exception e) when (e is not UnreadableDocumentException and not OutOfMemoryException)
         {
             throw new UnreadableDocumentException($"The DOCX could not be read: {e.Message}", e);
+        }
+    }
+
+    /// <summary>A DOCX is a zip: its declared sizes are checked before anything is expanded.</summary>
+    private static void RefuseZipBomb(byte[] content, ExtractionLimits limits)
+    {
+        using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
+        var expanded = zip.Entries.Sum(e => e.Length);
+        var compressed = Math.Max(1, zip.Entries.Sum(e => e.CompressedLength));
+        if (expanded > limits.MaxUncompressedBytes || expanded / compressed > limits.MaxCompressionRatio)
+        {
+            throw new UnreadableDocumentException(
+                $"The DOCX would expand to {expanded:N0} bytes from {compressed:N0} ({expanded / compressed}x): refused as a zip bomb " +
+                $"(limits {limits.MaxUncompressedBytes:N0} bytes, {limits.MaxCompressionRatio}x).");
         }
     }
 }

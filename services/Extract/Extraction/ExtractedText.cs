@@ -7,4 +7,7 @@ public sealed record ExtractedText(DocumentKind Kind, string Text, int? PageCoun
 
     /// <summary>For an e-mail: how many attachments were read into the text.</summary>
     public int Attachments { get; init; }
+
+    /// <summary>The text was longer than <see cref="ExtractionLimits.MaxCharacters"/> and was cut there.</summary>
+    public bool Truncated { get; init; }
 }

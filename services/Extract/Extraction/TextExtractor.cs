@@ -1,9 +1,38 @@
 namespace Workflow.Extract.Extraction;
 
-/// <summary>Turns a document's bytes into text, by what the bytes really are.</summary>
-public sealed class TextExtractor
+/// <summary>Turns a document's bytes into text, by what the bytes really are, within the limits.</summary>
+public sealed class TextExtractor(ExtractionLimits limits)
 {
+    public TextExtractor()
+        : this(new ExtractionLimits())
+    {
+    }
+
+    /// <summary>
+    /// Extracts on a worker thread and gives up after the time budget. A parser caught in a loop
+    /// cannot be stopped from outside, so its thread runs on; the document fails at once.
+    /// </summary>
+    public async Task<ExtractedText> ExtractAsync(byte[] content, string? declaredContentType, string fileName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Task.Run(() => Extract(content, declaredContentType, fileName), cancellationToken).WaitAsync(limits.TimeBudget, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new UnreadableDocumentException($"Reading the document took longer than {limits.TimeBudget.TotalSeconds:0.#} s (Extract:Limits:TimeBudget).");
+        }
+    }
+
     public ExtractedText Extract(byte[] content, string? declaredContentType, string fileName)
+    {
+        var extracted = ExtractAll(content, declaredContentType, fileName);
+        return extracted.Text.Length <= limits.MaxCharacters
+            ? extracted
+            : extracted with { Text = extracted.Text[..limits.MaxCharacters], Truncated = true };
+    }
+
+    private ExtractedText ExtractAll(byte[] content, string? declaredContentType, string fileName)
     {
         if (content.Length == 0)
         {
@@ -26,15 +55,15 @@ public sealed class TextExtractor
     }
 
     /// <summary>An e-mail's attachment: any supported kind but another e-mail.</summary>
-    private static ExtractedText ReadAttachment(byte[] content, string fileName) =>
+    private ExtractedText ReadAttachment(byte[] content, string fileName) =>
         content.Length == 0
             ? throw new UnreadableDocumentException("it is empty")
             : Read(DocumentKindDetector.Detect(content), content, declaredContentType: null, fileName);
 
-    private static ExtractedText Read(DocumentKind kind, byte[] content, string? declaredContentType, string fileName) => kind switch
+    private ExtractedText Read(DocumentKind kind, byte[] content, string? declaredContentType, string fileName) => kind switch
     {
-        DocumentKind.Pdf => PdfText.Read(content),
-        DocumentKind.Docx => DocxText.Read(content),
+        DocumentKind.Pdf => PdfText.Read(content, limits.MaxPages),
+        DocumentKind.Docx => DocxText.Read(content, limits),
         DocumentKind.Html => new ExtractedText(DocumentKind.Html, HtmlText.Read(PlainText.Read(content)), null),
         DocumentKind.Text => new ExtractedText(DocumentKind.Text, PlainText.Read(content), null),
         _ => throw new UnreadableDocumentException(
