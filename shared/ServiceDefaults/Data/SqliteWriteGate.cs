@@ -85,43 +85,27 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbCommandInterc
 
     public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        if (IsLoneWrite(command))
-        {
-            Enter(command.Connection!);
-        }
-
+        EnterForLoneWrite(command);
         return result;
     }
 
     public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (IsLoneWrite(command))
-        {
-            await EnterAsync(command.Connection!, cancellationToken);
-        }
-
+        await EnterForLoneWriteAsync(command, cancellationToken);
         return result;
     }
 
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        if (IsLoneWrite(command))
-        {
-            Enter(command.Connection!);
-        }
-
+        EnterForLoneWrite(command);
         return result;
     }
 
     public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        if (IsLoneWrite(command))
-        {
-            await EnterAsync(command.Connection!, cancellationToken);
-        }
-
+        await EnterForLoneWriteAsync(command, cancellationToken);
         return result;
     }
 
@@ -185,6 +169,17 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbCommandInterc
             || text.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
             || text.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase);
     }
+
+    private void EnterForLoneWrite(DbCommand command)
+    {
+        if (IsLoneWrite(command))
+        {
+            Enter(command.Connection!);
+        }
+    }
+
+    private ValueTask EnterForLoneWriteAsync(DbCommand command, CancellationToken cancellationToken) =>
+        IsLoneWrite(command) ? EnterAsync(command.Connection!, cancellationToken) : ValueTask.CompletedTask;
 
     private void LeaveAfterLoneWrite(DbCommand command)
     {

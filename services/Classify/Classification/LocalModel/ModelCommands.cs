@@ -27,6 +27,8 @@ public static class ModelCommands
             Description = "Fraction of the file held out from training and scored (train default 0.2; evaluate default 0: all rows)",
         };
         var json = new Option<bool>("--json") { Description = "Print the scores as one JSON object" };
+        data.AcceptExistingOnly();
+        model.AcceptExistingOnly();
 
         var train = new Command("train", "Train a model and save it (with its card) to --model") { data, output, heldOut, json };
         train.SetAction(result =>
