@@ -48,7 +48,10 @@ public static class MessagingExtensions
                 queues.Add(queue);
                 endpoint.UseMessageRetry(r =>
                 {
-                    r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
+                    // The first retry comes at once: most first failures are two consumers of one
+                    // document colliding in the database (version token, first insert), which a
+                    // second attempt resolves. Later ones back off for what takes longer to heal.
+                    r.Exponential(5, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
                     // A message that is wrong in itself will be just as wrong on the next attempt.
                     r.Ignore<InvalidMessageException>();
                     r.Ignore<System.Text.Json.JsonException>();
