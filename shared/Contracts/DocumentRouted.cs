@@ -11,5 +11,8 @@ public record DocumentRouted
     /// <summary>The rule that matched, or <c>default</c> when none did.</summary>
     public required string RuleId { get; init; }
 
+    /// <summary>The version of the rule set that decided.</summary>
+    public string RulesVersion { get; init; } = "";
+
     public DateTimeOffset RoutedAt { get; init; }
 }

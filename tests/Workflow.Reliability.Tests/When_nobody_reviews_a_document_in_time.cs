@@ -54,6 +54,7 @@ public sealed class When_nobody_reviews_a_document_in_time(RabbitMqBroker broker
         Assert.Equal(1, awaiting.Count(m => m.Body.Contains(unsure.ToString())));
         var direct = routed.Single(m => m.Body.Contains(sure.ToString())).Json.GetProperty("message");
         Assert.Equal("purchase", direct.GetProperty("ruleId").GetString());
+        Assert.Equal("2026-11-23", direct.GetProperty("rulesVersion").GetString());
         Assert.DoesNotContain(awaiting, m => m.Body.Contains(sure.ToString()));
         Assert.Equal(1, await _route.Database.CountAsync(
             "SELECT COUNT(*) FROM Routings WHERE DocumentId = $id AND CurrentState = 'Routed' AND ReviewDeadline IS NULL",

@@ -7,6 +7,7 @@ public sealed class When_a_document_is_routed
 {
     private static RoutingOptions Rules() => new()
     {
+        Version = "v7",
         DefaultDepartment = "Service Desk",
         Rules =
         [
@@ -21,8 +22,8 @@ public sealed class When_a_document_is_routed
     {
         var table = new RoutingTable(new StaticOptions(Rules()));
 
-        Assert.Equal(new RoutingDecision("confident-hardware", "IT Operations"), table.Decide("Hardware", 0.9));
-        Assert.Equal(new RoutingDecision("any-hardware", "Hardware Triage"), table.Decide("Hardware", 0.5));
+        Assert.Equal(new RoutingDecision("confident-hardware", "IT Operations", "v7"), table.Decide("Hardware", 0.9));
+        Assert.Equal(new RoutingDecision("any-hardware", "Hardware Triage", "v7"), table.Decide("Hardware", 0.5));
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public sealed class When_a_document_is_routed
     {
         var table = new RoutingTable(new StaticOptions(Rules()));
 
-        Assert.Equal(new RoutingDecision(RoutingDecision.DefaultRuleId, "Service Desk"), table.Decide("HR Support", 0.99));
+        Assert.Equal(new RoutingDecision(RoutingDecision.DefaultRuleId, "Service Desk", "v7"), table.Decide("HR Support", 0.99));
     }
 
     [Fact]
@@ -40,10 +41,11 @@ public sealed class When_a_document_is_routed
         var table = new RoutingTable(options);
 
         var changed = Rules();
+        changed.Version = "v8";
         changed.Rules.Insert(0, new RoutingRule { Id = "all-to-audit", Department = "Audit" });
         options.Current = changed;
 
-        Assert.Equal(new RoutingDecision("all-to-audit", "Audit"), table.Decide("Purchase", 0.1));
+        Assert.Equal(new RoutingDecision("all-to-audit", "Audit", "v8"), table.Decide("Purchase", 0.1));
     }
 
     private sealed class StaticOptions(RoutingOptions value) : IOptionsMonitor<RoutingOptions>

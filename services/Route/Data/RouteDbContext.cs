@@ -20,6 +20,7 @@ public abstract class RouteDbContext(DbContextOptions options) : ServiceDbContex
         routing.HasIndex(r => new { r.CurrentState, r.ReviewDeadline });
         routing.Property(r => r.Category).HasMaxLength(100);
         routing.Property(r => r.RuleId).HasMaxLength(100);
+        routing.Property(r => r.RulesVersion).HasMaxLength(100);
         routing.Property(r => r.Department).HasMaxLength(100);
     }
 }

@@ -1,6 +1,7 @@
 namespace Workflow.Route.Routing;
 
-public sealed record RoutingDecision(string RuleId, string Department)
+/// <param name="RulesVersion">The version of the rule set that decided (<c>Routing:Version</c>).</param>
+public sealed record RoutingDecision(string RuleId, string Department, string RulesVersion)
 {
     public const string DefaultRuleId = "default";
 

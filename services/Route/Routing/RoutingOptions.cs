@@ -4,6 +4,9 @@ public sealed class RoutingOptions
 {
     public const string Section = "Routing";
 
+    /// <summary>The rule set's version, recorded with every decision it makes; change it with the rules.</summary>
+    public string Version { get; set; } = "1";
+
     /// <summary>Tried in order; the first that matches decides.</summary>
     public List<RoutingRule> Rules { get; set; } = [];
 

@@ -13,7 +13,7 @@ public sealed class RoutingTable(IOptionsMonitor<RoutingOptions> options)
     {
         var current = options.CurrentValue;
         return new RoutingDecision(RoutingDecision.ReviewTimeoutRuleId,
-            string.IsNullOrWhiteSpace(current.ReviewFallbackDepartment) ? current.DefaultDepartment : current.ReviewFallbackDepartment);
+            string.IsNullOrWhiteSpace(current.ReviewFallbackDepartment) ? current.DefaultDepartment : current.ReviewFallbackDepartment, current.Version);
     }
 
     public RoutingDecision Decide(string category, double confidence)
@@ -21,7 +21,7 @@ public sealed class RoutingTable(IOptionsMonitor<RoutingOptions> options)
         var current = options.CurrentValue;
         var rule = current.Rules.FirstOrDefault(r => r.Matches(category, confidence));
         return rule is null
-            ? new RoutingDecision(RoutingDecision.DefaultRuleId, current.DefaultDepartment)
-            : new RoutingDecision(rule.Id, rule.Department);
+            ? new RoutingDecision(RoutingDecision.DefaultRuleId, current.DefaultDepartment, current.Version)
+            : new RoutingDecision(rule.Id, rule.Department, current.Version);
     }
 }

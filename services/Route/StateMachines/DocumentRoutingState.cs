@@ -12,6 +12,7 @@ public sealed class DocumentRoutingState : SagaStateMachineInstance, ISagaVersio
     public string Category { get; set; } = "";
     public double Confidence { get; set; }
     public string RuleId { get; set; } = "";
+    public string RulesVersion { get; set; } = "";
     public string Department { get; set; } = "";
     public DateTimeOffset RoutedAt { get; set; }
 

@@ -75,6 +75,7 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
     {
         var state = context.Saga;
         state.RuleId = decision.RuleId;
+        state.RulesVersion = decision.RulesVersion;
         state.Department = decision.Department;
         state.RoutedAt = context.GetServiceOrCreateInstance<TimeProvider>().GetUtcNow();
         context.GetServiceOrCreateInstance<EventOutbox>().Publish(new DocumentRouted
@@ -84,6 +85,7 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
             Category = state.Category,
             Confidence = state.Confidence,
             RuleId = state.RuleId,
+            RulesVersion = state.RulesVersion,
             RoutedAt = state.RoutedAt,
         });
     }
