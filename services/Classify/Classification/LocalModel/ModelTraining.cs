@@ -46,10 +46,11 @@ public sealed class ModelTraining(MLContext ml)
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(modelPath))!);
         ml.Model.Save(model, train.Schema, modelPath);
 
+        var trainedAt = DateTimeOffset.UtcNow;
         var card = new ModelCard
         {
-            Version = $"{Path.GetFileNameWithoutExtension(modelPath)}-{DateTimeOffset.UtcNow:yyyyMMddHHmm}",
-            TrainedAt = DateTimeOffset.UtcNow,
+            Version = $"{Path.GetFileNameWithoutExtension(modelPath)}-{trainedAt:yyyyMMddHHmm}",
+            TrainedAt = trainedAt,
             TrainingFile = Path.GetFileName(csvPath),
             TrainingRows = rows.Count,
             Labels = labels,
