@@ -8,7 +8,8 @@ public static class ServiceCatalog
         new("ingest", "Ingest", ["/v1/documents"]),
         new("extract", "Extract", []),
         new("classify", "Classify", []),
-        new("route", "Route", ["/v1/reviews"]),
+        new("route", "Route", ["/v1/reviews", "/v1/routing-rules"],
+            new Dictionary<string, string> { ["Routing__RulesFile"] = "services/Route/routing-rules.json" }),
         new("notify", "Notify", ["/v1/webhooks"]),
     ];
 }

@@ -8,4 +8,8 @@ public record DocumentAwaitingReview
     public double Confidence { get; init; }
     public DateTimeOffset ReviewDeadline { get; init; }
     public required string Reason { get; init; }
+
+    /// <summary>Where the rules would send it, and which rule said so.</summary>
+    public string? ProposedDepartment { get; init; }
+    public string? RuleId { get; init; }
 }

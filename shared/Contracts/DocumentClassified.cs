@@ -22,4 +22,10 @@ public record DocumentClassified
     public int? InputTokens { get; init; }
     public int? OutputTokens { get; init; }
     public decimal? CostUsd { get; init; }
+
+    /// <summary>Carried on from <see cref="DocumentTextExtracted"/> so that routing rules can use them.</summary>
+    public string? Source { get; init; }
+
+    public string? Sender { get; init; }
+    public IReadOnlyList<ExtractedEntity> Entities { get; init; } = [];
 }

@@ -15,4 +15,7 @@ public record DocumentRouted
     public string RulesVersion { get; init; } = "";
 
     public DateTimeOffset RoutedAt { get; init; }
+
+    /// <summary>Set when a person decided (or nobody did in time): see <see cref="ReviewDecisions"/>.</summary>
+    public ReviewOutcome? Review { get; init; }
 }

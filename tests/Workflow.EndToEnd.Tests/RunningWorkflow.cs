@@ -40,6 +40,11 @@ public class RunningWorkflow : IAsyncLifetime
 
     public string BrokerConnectionString => _broker.ConnectionString;
 
+    /// <summary>Route's rules file for this run: a copy of the shipped one, which tests may change while the system runs.</summary>
+    public string RoutingRulesPath => Path.Combine(_data, "routing-rules.json");
+
+    public static string ShippedRoutingRules => File.ReadAllText(Path.Combine(RepositoryLayout.Root, "services", "Route", "routing-rules.json"));
+
     public HttpClient Api { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -62,6 +67,9 @@ public class RunningWorkflow : IAsyncLifetime
         }
 
         info.Environment["ConnectionStrings__rabbitmq"] = _broker.ConnectionString;
+        await File.WriteAllTextAsync(RoutingRulesPath, ShippedRoutingRules);
+        info.Environment["Routing__RulesFile"] = RoutingRulesPath;
+        info.Environment["Routing__DeadlineSweepInterval"] = "00:00:00.500";
         _appHost = Process.Start(info)!;
         _appHost.OutputDataReceived += (_, e) => _output.Add(e.Data);
         _appHost.ErrorDataReceived += (_, e) => _output.Add(e.Data);

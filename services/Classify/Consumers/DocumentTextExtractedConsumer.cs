@@ -49,6 +49,9 @@ public sealed class DocumentTextExtractedConsumer(
             InputTokens = record.InputTokens,
             OutputTokens = record.OutputTokens,
             CostUsd = record.CostUsd,
+            Source = message.Source,
+            Sender = message.Sender,
+            Entities = message.Entities,
         });
     }
 

@@ -61,6 +61,7 @@ public sealed class DocumentUploadedConsumer(
             Text = inlineText,
             TextStorageKey = record.TextStorageKey,
             ExtractedAt = record.ProcessedAt,
+            Source = message.Source,
             Sender = extracted.Sender,
             Truncated = extracted.Truncated,
             Entities = entities.Find(extracted.Text),

@@ -67,6 +67,10 @@ public sealed class Document
     public void Completed(string category, double confidence, string department, DateTimeOffset at) =>
         Decided(category, confidence, department, DocumentStatus.Completed, at);
 
+    /// <summary>A reviewer decided it goes nowhere: final, like a failure, but nobody's fault.</summary>
+    public void Rejected(string category, double confidence, DateTimeOffset at) =>
+        Decided(category, confidence, department: null, DocumentStatus.Rejected, at);
+
     public void Failed(string step, string reason, DateTimeOffset at)
     {
         if (IsFinished)

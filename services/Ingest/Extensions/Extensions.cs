@@ -26,6 +26,7 @@ public static class Extensions
             x.AddConsumer<DocumentTextExtractedConsumer>();
             x.AddConsumer<DocumentClassifiedConsumer>();
             x.AddConsumer<DocumentAwaitingReviewConsumer>();
+            x.AddConsumer<DocumentRejectedConsumer>();
             x.AddConsumer<DocumentRoutedConsumer>();
             x.AddConsumer<DocumentCompletedConsumer>();
             x.AddConsumer<DocumentProcessingFailedConsumer>();

@@ -22,5 +22,12 @@ public abstract class RouteDbContext(DbContextOptions options) : ServiceDbContex
         routing.Property(r => r.RuleId).HasMaxLength(100);
         routing.Property(r => r.RulesVersion).HasMaxLength(100);
         routing.Property(r => r.Department).HasMaxLength(100);
+        routing.Property(r => r.Source).HasMaxLength(100);
+        routing.Property(r => r.Sender).HasMaxLength(320);
+        routing.Property(r => r.ReviewReason).HasMaxLength(500);
+        routing.Property(r => r.ReviewDecision).HasMaxLength(20);
+        routing.Property(r => r.Reviewer).HasMaxLength(200);
+        routing.Property(r => r.ReviewComment).HasMaxLength(2000);
+        routing.HasIndex(r => r.ReviewRequestedAt);
     }
 }

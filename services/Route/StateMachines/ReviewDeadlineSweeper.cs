@@ -8,12 +8,15 @@ using Workflow.ServiceDefaults.Messaging.Durable.Sagas;
 
 namespace Workflow.Route.StateMachines;
 
-/// <summary>Finds documents whose review deadline has passed and tells their routing state machine.</summary>
+/// <summary>Finds documents whose review deadline (first or escalation) has passed and tells their routing state machine.</summary>
 public sealed class ReviewDeadlineSweeper(
     IServiceScopeFactory scopes, IOptionsMonitor<RoutingOptions> options, TimeProvider clock, ILogger<ReviewDeadlineSweeper> logger)
     : DeadlineSweeper(scopes, clock, logger)
 {
     private const int BatchSize = 100;
+
+    private static readonly string[] Waiting =
+        [nameof(DocumentRoutingStateMachine.AwaitingReview), nameof(DocumentRoutingStateMachine.Escalated)];
 
     protected override TimeSpan Interval => options.CurrentValue.DeadlineSweepInterval;
 
@@ -22,7 +25,7 @@ public sealed class ReviewDeadlineSweeper(
         var db = services.GetRequiredService<RouteDbContext>();
         var outbox = services.GetRequiredService<EventOutbox>();
         var due = await db.Routings
-            .Where(r => r.CurrentState == nameof(DocumentRoutingStateMachine.AwaitingReview) && r.ReviewDeadline != null && r.ReviewDeadline <= now)
+            .Where(r => Waiting.Contains(r.CurrentState) && r.ReviewDeadline != null && r.ReviewDeadline <= now)
             .OrderBy(r => r.ReviewDeadline)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);

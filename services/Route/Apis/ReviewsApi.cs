@@ -1,0 +1,141 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Route.Data;
+using Workflow.Route.StateMachines;
+using Workflow.ServiceDefaults.Messaging.Durable;
+
+namespace Workflow.Route.Apis;
+
+/// <summary>
+/// People in the loop: the documents waiting for review, and their decisions. A decision is
+/// committed with a <see cref="Workflow.Contracts.ReviewDecisionSubmitted"/> event in one
+/// transaction; the routing state machine applies it, so the answer is 202 and the review's
+/// address shows the outcome.
+/// </summary>
+public static class ReviewsApi
+{
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 200;
+    private static readonly string[] Filters = [ReviewView.Pending, ReviewView.Escalated, ReviewView.Decided, "all"];
+
+    public static RouteGroupBuilder MapReviewsApiV1(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v1/reviews");
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{documentId:guid}", GetAsync);
+        api.MapPost("/{documentId:guid}/decision", DecideAsync);
+        return api;
+    }
+
+    /// <param name="status"><c>pending</c> (the default: everything waiting, escalated or not), <c>escalated</c>, <c>decided</c> or <c>all</c>.</param>
+    public static async Task<IResult> ListAsync(
+        RouteDbContext db, CancellationToken cancellationToken, string? status = null, int? limit = null, int? offset = null)
+    {
+        status ??= ReviewView.Pending;
+        if (!Filters.Contains(status))
+        {
+            return Invalid("status", $"Must be one of: {string.Join(", ", Filters)}.");
+        }
+
+        if (limit is < 1 or > MaxPageSize)
+        {
+            return Invalid("limit", $"Between 1 and {MaxPageSize}.");
+        }
+
+        if (offset is < 0)
+        {
+            return Invalid("offset", "Not negative.");
+        }
+
+        var (awaiting, escalated) = (nameof(DocumentRoutingStateMachine.AwaitingReview), nameof(DocumentRoutingStateMachine.Escalated));
+        var reviews = db.Routings.AsNoTracking().Where(r => r.ReviewReason != null);
+        reviews = status switch
+        {
+            ReviewView.Pending => reviews.Where(r => r.CurrentState == awaiting || r.CurrentState == escalated).OrderBy(r => r.ReviewDeadline),
+            ReviewView.Escalated => reviews.Where(r => r.CurrentState == escalated).OrderBy(r => r.ReviewDeadline),
+            ReviewView.Decided => reviews.Where(r => r.CurrentState != awaiting && r.CurrentState != escalated).OrderByDescending(r => r.ReviewRequestedAt),
+            _ => reviews.OrderByDescending(r => r.ReviewRequestedAt),
+        };
+        var page = await reviews.Skip(offset ?? 0).Take(limit ?? DefaultPageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new ReviewPage(page.Select(ReviewView.From).ToList(), limit ?? DefaultPageSize, offset ?? 0));
+    }
+
+    public static async Task<IResult> GetAsync(Guid documentId, RouteDbContext db, CancellationToken cancellationToken)
+    {
+        var state = await db.Routings.AsNoTracking().FirstOrDefaultAsync(r => r.CorrelationId == documentId, cancellationToken);
+        return state?.ReviewReason is null ? NotFound(documentId) : TypedResults.Ok(ReviewView.From(state));
+    }
+
+    public static async Task<IResult> DecideAsync(
+        Guid documentId, HttpRequest request, RouteDbContext db, EventOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type",
+                detail: "Send the decision as application/json.");
+        }
+
+        ReviewDecisionRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<ReviewDecisionRequest>(cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON", detail: e.Message);
+        }
+
+        if (body is null)
+        {
+            return Invalid("decision", "The body must be a JSON object.");
+        }
+
+        var problems = body.Problems();
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(problems, title: "The decision is not valid");
+        }
+
+        var state = await db.Routings.FirstOrDefaultAsync(r => r.CorrelationId == documentId, cancellationToken);
+        if (state?.ReviewReason is null)
+        {
+            return NotFound(documentId);
+        }
+
+        if (ReviewView.From(state) is { IsOpen: false } || state.DecisionSubmittedAt is not null)
+        {
+            return AlreadyDecided(documentId);
+        }
+
+        var now = clock.GetUtcNow();
+        state.DecisionSubmittedAt = now;
+        state.Version++;
+        outbox.Publish(body.ToMessage(documentId, now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another decision (or the deadline) changed this review between our read and our write.
+            return AlreadyDecided(documentId);
+        }
+
+        var location = $"/v1/reviews/{documentId}";
+        return TypedResults.Accepted(location, new ReviewDecisionAccepted(documentId, body.Decision!, location));
+    }
+
+    private static ProblemHttpResult NotFound(Guid documentId) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+        title: "Review not found", detail: $"Document {documentId} is not waiting for review and never was.");
+
+    private static ProblemHttpResult AlreadyDecided(Guid documentId) => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+        title: "Review already decided", detail: $"A decision about document {documentId} has already been made; GET /v1/reviews/{documentId} shows it.");
+
+    private static ValidationProblem Invalid(string field, string problem) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem] });
+}
+
+public sealed record ReviewPage(IReadOnlyList<ReviewView> Items, int Limit, int Offset);
+
+public sealed record ReviewDecisionAccepted(Guid DocumentId, string Decision, string ReviewUrl);
