@@ -9,6 +9,7 @@ builder.AddNotifyServices();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.MapNotifyApis();
 
 return await app.RunServiceAsync<NotifyDbContext>(args);
 

@@ -43,6 +43,12 @@ public class RunningWorkflow : IAsyncLifetime
     /// <summary>Route's rules file for this run: a copy of the shipped one, which tests may change while the system runs.</summary>
     public string RoutingRulesPath => Path.Combine(_data, "routing-rules.json");
 
+    /// <summary>The company's mail server: departments' and reviewers' e-mail arrives here.</summary>
+    public SmtpSink Mail { get; } = new();
+
+    public const string ProcurementAddress = "procurement@example.test";
+    public const string ReviewersAddress = "reviewers@example.test";
+
     public static string ShippedRoutingRules => File.ReadAllText(Path.Combine(RepositoryLayout.Root, "services", "Route", "routing-rules.json"));
 
     public HttpClient Api { get; private set; } = null!;
@@ -70,6 +76,10 @@ public class RunningWorkflow : IAsyncLifetime
         await File.WriteAllTextAsync(RoutingRulesPath, ShippedRoutingRules);
         info.Environment["Routing__RulesFile"] = RoutingRulesPath;
         info.Environment["Routing__DeadlineSweepInterval"] = "00:00:00.500";
+        foreach (var (setting, value) in NotifySettings())
+        {
+            info.Environment[setting] = value;
+        }
         _appHost = Process.Start(info)!;
         _appHost.OutputDataReceived += (_, e) => _output.Add(e.Data);
         _appHost.ErrorDataReceived += (_, e) => _output.Add(e.Data);
@@ -88,6 +98,17 @@ public class RunningWorkflow : IAsyncLifetime
             throw new InvalidOperationException($"Workflow did not start. AppHost output:\n{RecentOutput()}", e);
         }
     }
+
+    /// <summary>E-mail to the sink, webhooks to loopback receivers, and retries quick enough for a test.</summary>
+    private IEnumerable<(string, string)> NotifySettings() =>
+    [
+        ("Notify__Email__Host", "127.0.0.1"), ("Notify__Email__Port", Mail.Port.ToString()), ("Notify__Email__Security", "None"),
+        ("Notify__Email__Departments__Procurement", ProcurementAddress), ("Notify__Email__Reviewers__0", ReviewersAddress),
+        ("Notify__Webhooks__AllowedNetworks__0", "127.0.0.0/8"),
+        ("Notify__Delivery__MaxAttempts", "4"), ("Notify__Delivery__FirstRetryDelay", "00:00:00.200"),
+        ("Notify__Delivery__MaxRetryDelay", "00:00:03"), ("Notify__Delivery__AttemptTimeout", "00:00:03"),
+        ("Notify__Delivery__PollInterval", "00:00:00.200"),
+    ];
 
     /// <summary>
     /// kill -9 one service (a child of this AppHost), then waits until the AppHost has started it
@@ -133,6 +154,7 @@ public class RunningWorkflow : IAsyncLifetime
 
         _appHost?.Dispose();
         await ((IAsyncLifetime)_broker).DisposeAsync();
+        await Mail.DisposeAsync();
         Directory.Delete(_data, recursive: true);
     }
 }

@@ -49,6 +49,6 @@ public sealed class When_each_service_is_killed_in_turn(RunningWorkflow workflow
         Assert.Equal(Documents, await workflow.DatabaseOf("extract").CountForAsync("Extractions", "DocumentId", all));
         Assert.Equal(Documents, await workflow.DatabaseOf("classify").CountForAsync("Classifications", "DocumentId", all));
         Assert.Equal(Documents, await workflow.DatabaseOf("route").CountForAsync("Routings", "DocumentId", all));
-        Assert.Equal(Documents, await workflow.DatabaseOf("notify").CountForAsync("Notifications", "DocumentId", all));
+        Assert.Equal(Documents, await workflow.DatabaseOf("notify").CountForAsync("DocumentNotices", "DocumentId", all));
     }
 }

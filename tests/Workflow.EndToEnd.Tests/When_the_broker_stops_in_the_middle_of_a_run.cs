@@ -37,7 +37,7 @@ public sealed class When_the_broker_stops_in_the_middle_of_a_run(RunningWorkflow
         Assert.Equal(Documents, await workflow.DatabaseOf("extract").CountAsync("SELECT COUNT(*) FROM Extractions"));
         Assert.Equal(Documents, await workflow.DatabaseOf("classify").CountAsync("SELECT COUNT(*) FROM Classifications"));
         Assert.Equal(Documents, await workflow.DatabaseOf("route").CountAsync("SELECT COUNT(*) FROM Routings"));
-        Assert.Equal(Documents, await workflow.DatabaseOf("notify").CountAsync("SELECT COUNT(*) FROM Notifications"));
+        Assert.Equal(Documents, await workflow.DatabaseOf("notify").CountAsync("SELECT COUNT(*) FROM DocumentNotices"));
     }
 
     private async Task<List<Guid>> UploadAsync(int from, int to)

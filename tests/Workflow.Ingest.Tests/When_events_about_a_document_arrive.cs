@@ -17,7 +17,7 @@ public sealed class When_events_about_a_document_arrive
         document.Extracted(T0.AddSeconds(1));
         document.Classified("Hardware", 0.8, T0.AddSeconds(2));
         document.Routed("Hardware", 0.8, "IT Operations", T0.AddSeconds(3));
-        document.Completed("Hardware", 0.8, "IT Operations", T0.AddSeconds(4));
+        document.Completed("Hardware", 0.8, "IT Operations", 0, 0, T0.AddSeconds(4));
 
         Assert.Equal(DocumentStatus.Completed, document.Status);
         Assert.Equal(("Hardware", 0.8, "IT Operations"), (document.Category, document.Confidence!.Value, document.Department));
@@ -54,7 +54,7 @@ public sealed class When_events_about_a_document_arrive
     public void Completion_seen_before_routing_already_shows_every_decision()
     {
         var document = Uploaded();
-        document.Completed("Purchase", 0.7, "Procurement", T0.AddSeconds(4));
+        document.Completed("Purchase", 0.7, "Procurement", 0, 0, T0.AddSeconds(4));
 
         Assert.Equal(DocumentStatus.Completed, document.Status);
         Assert.Equal(("Purchase", 0.7, "Procurement"), (document.Category, document.Confidence!.Value, document.Department));
@@ -77,7 +77,7 @@ public sealed class When_events_about_a_document_arrive
         var document = Uploaded();
         document.Failed("classify", "Document store has no entry", T0.AddSeconds(2));
         document.Classified("Hardware", 0.8, T0.AddSeconds(3));
-        document.Completed("Hardware", 0.8, "IT Operations", T0.AddSeconds(4));
+        document.Completed("Hardware", 0.8, "IT Operations", 0, 0, T0.AddSeconds(4));
 
         Assert.Equal(DocumentStatus.Completed, document.Status);
         Assert.Null(document.FailureReason);
@@ -88,7 +88,7 @@ public sealed class When_events_about_a_document_arrive
     public void A_completed_document_ignores_a_later_failure()
     {
         var document = Uploaded();
-        document.Completed("Hardware", 0.8, "IT Operations", T0.AddSeconds(1));
+        document.Completed("Hardware", 0.8, "IT Operations", 0, 0, T0.AddSeconds(1));
         document.Failed("notify", "late", T0.AddSeconds(2));
 
         Assert.Equal(DocumentStatus.Completed, document.Status);

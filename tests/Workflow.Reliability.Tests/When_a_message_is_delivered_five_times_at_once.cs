@@ -42,7 +42,7 @@ public sealed class When_a_message_is_delivered_five_times_at_once(RabbitMqBroke
         await client.BarrierAsync("workflow.document-completed", completed);
 
         Assert.Equal(1, await _notify.Database.CountAsync(
-            "SELECT COUNT(*) FROM Notifications WHERE DocumentId = $id", ("$id", id.ToString().ToUpperInvariant())));
+            "SELECT COUNT(*) FROM DocumentNotices WHERE DocumentId = $id", ("$id", id.ToString().ToUpperInvariant())));
         Assert.Equal(1, completed.Count(m => m.Body.Contains(id.ToString())));
     }
 

@@ -13,13 +13,18 @@ public sealed record DocumentView(
     double? Confidence,
     string? Department,
     DocumentFailure? Failure,
+    DocumentNotifications? Notifications,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
     public static DocumentView From(Document d) => new(
         d.Id, d.FileName, d.ContentType, d.SizeBytes, d.Status.ToString(), d.Category, d.Confidence, d.Department,
         d.FailureReason is null ? null : new DocumentFailure(d.FailedStep ?? "unknown", d.FailureReason),
+        d.NotificationsDelivered is { } delivered ? new DocumentNotifications(delivered, d.NotificationsFailed ?? 0) : null,
         d.CreatedAt, d.UpdatedAt);
 }
 
 public sealed record DocumentFailure(string Step, string Reason);
+
+/// <summary>How the deliveries of a completed document ended: delivered, or dead after their last attempt.</summary>
+public sealed record DocumentNotifications(int Delivered, int Failed);

@@ -9,6 +9,6 @@ public sealed class DocumentCompletedConsumer(DocumentStatusProjection projectio
     public Task Consume(ConsumeContext<DocumentCompleted> context)
     {
         var m = context.Message;
-        return projection.ApplyAsync(m.DocumentId, (document, at) => document.Completed(m.Category, m.Confidence, m.Department, at), context.CancellationToken);
+        return projection.ApplyAsync(m.DocumentId, (document, at) => document.Completed(m.Category, m.Confidence, m.Department, m.NotificationsDelivered, m.NotificationsFailed, at), context.CancellationToken);
     }
 }

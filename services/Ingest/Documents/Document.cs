@@ -20,6 +20,10 @@ public sealed class Document
     public double? Confidence { get; private set; }
     public string? Department { get; private set; }
     public string? FailedStep { get; private set; }
+
+    /// <summary>Once completed: notify's deliveries (webhooks, e-mail) that arrived, and those that died.</summary>
+    public int? NotificationsDelivered { get; private set; }
+    public int? NotificationsFailed { get; private set; }
     public string? FailureReason { get; private set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -64,8 +68,12 @@ public sealed class Document
     public void Routed(string category, double confidence, string department, DateTimeOffset at) =>
         Decided(category, confidence, department, DocumentStatus.Routed, at);
 
-    public void Completed(string category, double confidence, string department, DateTimeOffset at) =>
+    public void Completed(string category, double confidence, string department, int delivered, int failed, DateTimeOffset at)
+    {
+        NotificationsDelivered = delivered;
+        NotificationsFailed = failed;
         Decided(category, confidence, department, DocumentStatus.Completed, at);
+    }
 
     /// <summary>A reviewer decided it goes nowhere: final, like a failure, but nobody's fault.</summary>
     public void Rejected(string category, double confidence, DateTimeOffset at) =>

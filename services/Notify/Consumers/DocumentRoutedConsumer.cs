@@ -1,51 +1,44 @@
 using MassTransit;
-using Workflow.ServiceDefaults.Messaging.Durable;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Workflow.Contracts;
 using Workflow.Notify.Data;
+using Workflow.Notify.Deliveries;
+using Workflow.Notify.Email;
 
 namespace Workflow.Notify.Consumers;
 
 /// <summary>
-/// Tells the department a document has arrived (recorded and logged; webhooks and e-mail are
-/// a later step), then declares the document's journey complete.
+/// Announces a routed document to the webhook subscribers and the department's e-mail address;
+/// the document is complete once those deliveries are delivered or dead (at once when there are none).
 /// </summary>
-public sealed class DocumentRoutedConsumer(NotifyDbContext db, EventOutbox outbox, TimeProvider clock, ILogger<DocumentRoutedConsumer> logger)
+public sealed class DocumentRoutedConsumer(
+    NotifyDbContext db, DeliveryPlanner planner, DocumentCompletion completion, IOptionsMonitor<EmailOptions> email, TimeProvider clock)
     : IConsumer<DocumentRouted>
 {
-    private const string Channel = "log";
-
     public async Task Consume(ConsumeContext<DocumentRouted> context)
     {
         var message = context.Message;
-        var alreadySent = await db.Notifications.AnyAsync(
-            n => n.DocumentId == message.DocumentId && n.Channel == Channel && n.Recipient == message.Department, context.CancellationToken);
-        if (!alreadySent)
+        if (await db.Notices.FindAsync([message.DocumentId], context.CancellationToken) is not null)
         {
-            db.Notifications.Add(new Notification
-            {
-                Id = NewId.NextGuid(),
-                DocumentId = message.DocumentId,
-                Channel = Channel,
-                Recipient = message.Department,
-                Subject = $"New {message.Category} document routed to {message.Department}",
-                CreatedAt = clock.GetUtcNow(),
-            });
-            logger.LogInformation("Notified {Department} of document {DocumentId} ({Category})",
-                message.Department, message.DocumentId, message.Category);
+            return;
         }
 
-        // The notification added above is committed with this event by the consumer's unit of work.
-        var count = await db.Notifications.CountAsync(n => n.DocumentId == message.DocumentId, context.CancellationToken)
-            + (alreadySent ? 0 : 1);
-        outbox.Publish(new DocumentCompleted
+        var notice = new DocumentNotice
         {
             DocumentId = message.DocumentId,
             Category = message.Category,
             Confidence = message.Confidence,
             Department = message.Department,
-            NotificationCount = count,
-            CompletedAt = clock.GetUtcNow(),
-        });
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Notices.Add(notice);
+
+        var settings = email.CurrentValue;
+        var emails = settings.Enabled && settings.Departments.TryGetValue(message.Department, out var address)
+            ? [(address, EmailTexts.Routed(message))]
+            : Array.Empty<(string, EmailContent)>();
+        notice.Expected = await planner.PlanAsync(message.DocumentId, WebhookEventTypes.Routed, message, completesDocument: true, emails,
+            context.CancellationToken);
+        await completion.CompleteIfFinishedAsync(notice, context.CancellationToken);
     }
 }

@@ -5,18 +5,50 @@ namespace Workflow.Notify.Data;
 
 public abstract class NotifyDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
-    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<DocumentNotice> Notices => Set<DocumentNotice>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
+    public DbSet<WebhookSubscription> Subscriptions => Set<WebhookSubscription>();
+
+    /// <summary>The save in progress adds deliveries (set by the delivery commit interceptor).</summary>
+    internal bool AddsDeliveries { get; set; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        var notification = modelBuilder.Entity<Notification>();
-        notification.HasKey(n => n.Id);
-        notification.Property(n => n.Id).ValueGeneratedNever();
-        notification.Property(n => n.Channel).HasMaxLength(20);
-        notification.Property(n => n.Recipient).HasMaxLength(300);
-        notification.Property(n => n.Subject).HasMaxLength(500);
-        // One notification per document and channel, however often the event is delivered.
-        notification.HasIndex(n => new { n.DocumentId, n.Channel, n.Recipient }).IsUnique();
+
+        var notice = modelBuilder.Entity<DocumentNotice>();
+        notice.ToTable("DocumentNotices");
+        notice.HasKey(n => n.DocumentId);
+        notice.Property(n => n.DocumentId).ValueGeneratedNever();
+        notice.Property(n => n.Category).HasMaxLength(100);
+        notice.Property(n => n.Department).HasMaxLength(100);
+        notice.Property(n => n.Version).IsConcurrencyToken();
+
+        var delivery = modelBuilder.Entity<Delivery>();
+        delivery.HasKey(d => d.Id);
+        delivery.Property(d => d.Id).ValueGeneratedNever();
+        delivery.Property(d => d.Channel).HasMaxLength(20);
+        delivery.Property(d => d.Recipient).HasMaxLength(2000);
+        delivery.Property(d => d.EventType).HasMaxLength(50);
+        delivery.Property(d => d.LastError).HasMaxLength(1000);
+        delivery.Property(d => d.Version).IsConcurrencyToken();
+        delivery.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        delivery.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
+        delivery.HasIndex(d => d.DocumentId);
+        delivery.HasMany(d => d.AttemptLog).WithOne().HasForeignKey(a => a.DeliveryId);
+
+        var attempt = modelBuilder.Entity<DeliveryAttempt>();
+        attempt.HasKey(a => a.Id);
+        attempt.Property(a => a.Error).HasMaxLength(1000);
+
+        var subscription = modelBuilder.Entity<WebhookSubscription>();
+        subscription.ToTable("WebhookSubscriptions");
+        subscription.HasKey(s => s.Id);
+        subscription.Property(s => s.Id).ValueGeneratedNever();
+        subscription.Property(s => s.Url).HasMaxLength(2000);
+        subscription.Property(s => s.EventTypes).HasMaxLength(500);
+        subscription.Property(s => s.Secret).HasMaxLength(200);
+        subscription.Property(s => s.Description).HasMaxLength(500);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,8 @@ public static class DatabaseExtensions
     /// Registers the service's own database. <typeparamref name="TContext"/> is what the service
     /// uses; the provider-specific subclasses exist only so each provider has its own migrations.
     /// The connection string is <c>ConnectionStrings:{connectionName}</c> (as Aspire sets it);
-    /// without one, a SQLite file in <c>Workflow:DataDirectory</c>.
+    /// without one, a SQLite file in <c>Workflow:DataDirectory</c>. A service adds its own EF Core
+    /// interceptors by registering them as <see cref="IInterceptor"/>.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqlite, TSqlServer>(
         this IHostApplicationBuilder builder, string connectionName)
@@ -32,7 +34,8 @@ public static class DatabaseExtensions
                 EnsureSqliteDirectory(connectionString);
                 builder.Services.AddDbContextPool<TContext, TSqlite>((sp, o) =>
                     o.UseSqlite(connectionString).AddInterceptors(
-                        sp.GetRequiredService<OutboxCommitInterceptor>(), new SqliteConnectionTuning(), sp.GetRequiredService<SqliteWriteGate>()));
+                        sp.GetRequiredService<OutboxCommitInterceptor>(), new SqliteConnectionTuning(), sp.GetRequiredService<SqliteWriteGate>())
+                        .AddInterceptors(sp.GetServices<IInterceptor>()));
                 builder.Services.AddSingleton<SqliteWriteGate>();
                 builder.Services.AddSingleton<IOutboxClaim, SqliteOutboxClaim>();
                 break;
@@ -44,7 +47,8 @@ public static class DatabaseExtensions
                 }
 
                 builder.Services.AddDbContextPool<TContext, TSqlServer>((sp, o) =>
-                    o.UseSqlServer(connectionString).AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+                    o.UseSqlServer(connectionString).AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>())
+                        .AddInterceptors(sp.GetServices<IInterceptor>()));
                 builder.Services.AddSingleton<IOutboxClaim, SqlServerOutboxClaim>();
                 break;
             default:

@@ -62,6 +62,12 @@ namespace Workflow.Ingest.Data.Migrations.SqlServer
                         .HasMaxLength(260)
                         .HasColumnType("nvarchar(260)");
 
+                    b.Property<int?>("NotificationsDelivered")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("NotificationsFailed")
+                        .HasColumnType("int");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
 

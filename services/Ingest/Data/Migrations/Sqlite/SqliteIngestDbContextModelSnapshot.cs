@@ -57,6 +57,12 @@ namespace Workflow.Ingest.Data.Migrations.Sqlite
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("NotificationsDelivered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NotificationsFailed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Workflow.Ingest.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class NotificationOutcomes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "NotificationsDelivered",
+                table: "Documents",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "NotificationsFailed",
+                table: "Documents",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "NotificationsDelivered",
+                table: "Documents");
+
+            migrationBuilder.DropColumn(
+                name: "NotificationsFailed",
+                table: "Documents");
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Workflow.Notify.Data;
+using Workflow.Notify.Deliveries;
+using Workflow.Notify.Webhooks;
+
+namespace Workflow.Notify.Apis;
+
+/// <summary>Webhook subscriptions, their delivery log, and re-driving dead deliveries.</summary>
+public static class WebhooksApi
+{
+    private const int MaxPageSize = 200;
+
+    public static RouteGroupBuilder MapWebhooksApiV1(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v1/webhooks");
+        api.MapPost("/", CreateAsync);
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{id:guid}", GetAsync);
+        api.MapDelete("/{id:guid}", DeleteAsync);
+        api.MapGet("/{id:guid}/deliveries", DeliveriesAsync);
+        api.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redeliver", RedeliverAsync);
+        return api;
+    }
+
+    public static async Task<IResult> CreateAsync(
+        HttpRequest request, NotifyDbContext db, DestinationPolicy policy, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type",
+                detail: "Send the subscription as application/json.");
+        }
+
+        CreateWebhookRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<CreateWebhookRequest>(cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON", detail: e.Message);
+        }
+
+        var problems = body?.Problems(policy) ?? new() { ["url"] = ["The body must be a JSON object."] };
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(problems, title: "The subscription is not valid");
+        }
+
+        var subscription = new WebhookSubscription
+        {
+            Id = NewId.NextGuid(),
+            Url = body!.Url!,
+            EventTypes = string.Join(',', body.EventTypes!.Distinct()),
+            Secret = body.Secret ?? WebhookSignature.NewSecret(),
+            Description = body.Description,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Subscriptions.Add(subscription);
+        await db.SaveChangesAsync(cancellationToken);
+        var view = WebhookView.From(subscription);
+        return TypedResults.Created($"/v1/webhooks/{subscription.Id}",
+            new CreatedWebhook(view.Id, view.Url, view.EventTypes, view.Description, view.CreatedAt, subscription.Secret));
+    }
+
+    public static async Task<Ok<List<WebhookView>>> ListAsync(NotifyDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await db.Subscriptions.AsNoTracking().Where(s => s.DeletedAt == null).OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken))
+            .Select(WebhookView.From).ToList());
+
+    public static async Task<IResult> GetAsync(Guid id, NotifyDbContext db, CancellationToken cancellationToken) =>
+        await FindAsync(db, id, cancellationToken) is { } subscription ? TypedResults.Ok(WebhookView.From(subscription)) : NotFound(id);
+
+    public static async Task<IResult> DeleteAsync(Guid id, NotifyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(db, id, cancellationToken) is not { } subscription)
+        {
+            return NotFound(id);
+        }
+
+        subscription.DeletedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <param name="status"><c>pending</c>, <c>delivered</c> or <c>dead</c>; all when absent.</param>
+    public static async Task<IResult> DeliveriesAsync(
+        Guid id, NotifyDbContext db, CancellationToken cancellationToken, string? status = null, int? limit = null)
+    {
+        if (await db.Subscriptions.AsNoTracking().AnyAsync(s => s.Id == id, cancellationToken) is false)
+        {
+            return NotFound(id);
+        }
+
+        DeliveryStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<DeliveryStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["One of: pending, delivered, dead."] });
+            }
+
+            wanted = parsed;
+        }
+
+        if (limit is < 1 or > MaxPageSize)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"Between 1 and {MaxPageSize}."] });
+        }
+
+        var deliveries = await db.Deliveries.AsNoTracking().Include(d => d.AttemptLog)
+            .Where(d => d.SubscriptionId == id && (wanted == null || d.Status == wanted))
+            .OrderByDescending(d => d.CreatedAt).Take(limit ?? 50)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(deliveries.Select(DeliveryView.From).ToList());
+    }
+
+    /// <summary>A dead delivery gets a new round of attempts, starting now.</summary>
+    public static async Task<IResult> RedeliverAsync(
+        Guid id, Guid deliveryId, NotifyDbContext db, DeliverySignal signal, IOptionsMonitor<DeliveryOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == id, cancellationToken);
+        if (delivery is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Delivery not found",
+                detail: $"Subscription {id} has no delivery {deliveryId}.");
+        }
+
+        if (delivery.Status != DeliveryStatus.Dead)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Delivery is not dead",
+                detail: $"Delivery {deliveryId} is {delivery.Status.ToString().ToLowerInvariant()}; only dead deliveries can be re-driven.");
+        }
+
+        delivery.Status = DeliveryStatus.Pending;
+        delivery.NextAttemptAt = clock.GetUtcNow();
+        delivery.AttemptsAllowed = delivery.Attempts + options.CurrentValue.MaxAttempts;
+        delivery.FinishedAt = null;
+        delivery.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Wake();
+        return TypedResults.Accepted($"/v1/webhooks/{id}/deliveries", DeliveryView.From(delivery));
+    }
+
+    private static Task<WebhookSubscription?> FindAsync(NotifyDbContext db, Guid id, CancellationToken cancellationToken) =>
+        db.Subscriptions.FirstOrDefaultAsync(s => s.Id == id && s.DeletedAt == null, cancellationToken);
+
+    private static ProblemHttpResult NotFound(Guid id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+        title: "Webhook subscription not found", detail: $"No webhook subscription has the id {id}.");
+}

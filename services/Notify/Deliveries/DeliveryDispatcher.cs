@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Workflow.Notify.Data;
+using Workflow.Notify.Email;
+using Workflow.Notify.Webhooks;
+
+namespace Workflow.Notify.Deliveries;
+
+/// <summary>
+/// Sends due deliveries: claims a batch (a lease on <see cref="Delivery.NextAttemptAt"/>, won by
+/// one replica through the version token), tries each once, and records the outcome: delivered,
+/// retry later (backoff with jitter, or the receiver's Retry-After), or dead. A finished delivery
+/// that the document's routing needed may complete the document, in the same commit.
+/// </summary>
+public sealed class DeliveryDispatcher(
+    IServiceScopeFactory scopes, DeliverySignal signal, IOptionsMonitor<DeliveryOptions> options, TimeProvider clock,
+    ILogger<DeliveryDispatcher> logger) : BackgroundService
+{
+    private const int RecordAttempts = 5;
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await signal.WaitAsync(options.CurrentValue.PollInterval, stoppingToken);
+                while (await DispatchBatchAsync(stoppingToken) > 0)
+                {
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Dispatching deliveries failed; trying again at the next poll");
+            }
+        }
+    }
+
+    private async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var claimed = await ClaimAsync(settings, cancellationToken);
+        await Parallel.ForEachAsync(claimed,
+            new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
+            async (id, token) => await AttemptAsync(id, token));
+        return claimed.Count;
+    }
+
+    private async Task<List<Guid>> ClaimAsync(DeliveryOptions settings, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotifyDbContext>();
+        var now = clock.GetUtcNow();
+        var due = await db.Deliveries
+            .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
+            .OrderBy(d => d.NextAttemptAt)
+            .Take(settings.Parallelism * 2)
+            .ToListAsync(cancellationToken);
+        foreach (var delivery in due)
+        {
+            // Leased for one attempt: if this process dies mid-attempt, the delivery is due again afterwards.
+            delivery.NextAttemptAt = now + settings.AttemptTimeout + LeaseMargin;
+            delivery.Version++;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return due.Select(d => d.Id).ToList();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another replica claimed some of them first.
+            return [];
+        }
+    }
+
+    private async Task AttemptAsync(Guid id, CancellationToken cancellationToken)
+    {
+        DeliveryResult result;
+        var started = Stopwatch.GetTimestamp();
+        var at = clock.GetUtcNow();
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            var db = services.GetRequiredService<NotifyDbContext>();
+            var delivery = await db.Deliveries.AsNoTracking().FirstAsync(d => d.Id == id, cancellationToken);
+            if (delivery.Channel == DeliveryChannels.Email)
+            {
+                result = await services.GetRequiredService<EmailSender>().SendAsync(delivery, cancellationToken);
+            }
+            else
+            {
+                var subscription = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
+                result = subscription is null or { DeletedAt: not null }
+                    ? DeliveryResult.Refused("The subscription was deleted.")
+                    : await services.GetRequiredService<WebhookSender>().SendAsync(delivery, subscription, cancellationToken);
+            }
+        }
+
+        var duration = Stopwatch.GetElapsedTime(started);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RecordAsync(id, at, duration, result, cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < RecordAttempts)
+            {
+                // Another delivery of the same document finished at the same moment: record again on fresh state.
+            }
+        }
+    }
+
+    private async Task RecordAsync(Guid id, DateTimeOffset at, TimeSpan duration, DeliveryResult result, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<NotifyDbContext>();
+        var delivery = await db.Deliveries.FirstAsync(d => d.Id == id, cancellationToken);
+        var settings = options.CurrentValue;
+        delivery.Attempts++;
+        delivery.Version++;
+        delivery.LastError = result.Error is { Length: > 1000 } error ? error[..1000] : result.Error;
+        db.DeliveryAttempts.Add(new DeliveryAttempt
+        {
+            DeliveryId = id, Number = delivery.Attempts, At = at, DurationMs = Math.Round(duration.TotalMilliseconds, 1),
+            StatusCode = result.StatusCode, Succeeded = result.Succeeded, Error = delivery.LastError,
+        });
+
+        if (result.Succeeded || result.Permanent || delivery.Attempts >= delivery.AttemptsAllowed)
+        {
+            delivery.Status = result.Succeeded ? DeliveryStatus.Delivered : DeliveryStatus.Dead;
+            delivery.FinishedAt = clock.GetUtcNow();
+            if (!result.Succeeded)
+            {
+                logger.LogWarning("Delivery {DeliveryId} ({Channel}, document {DocumentId}) is dead after {Attempts} attempt(s): {Error}",
+                    id, delivery.Channel, delivery.DocumentId, delivery.Attempts, delivery.LastError);
+            }
+
+            if (delivery.CompletesDocument && await db.Notices.FindAsync([delivery.DocumentId], cancellationToken) is { CompletedAt: null } notice)
+            {
+                notice.Delivered += result.Succeeded ? 1 : 0;
+                notice.Dead += result.Succeeded ? 0 : 1;
+                notice.Version++;
+                await services.GetRequiredService<DocumentCompletion>().CompleteIfFinishedAsync(notice, cancellationToken);
+            }
+        }
+        else
+        {
+            delivery.NextAttemptAt = clock.GetUtcNow() + RetrySchedule.Next(settings, delivery.Attempts, result.RetryAfter, Random.Shared);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
