@@ -11,4 +11,7 @@ public static class Categories
     public const string InternalProject = "Internal Project";
     public const string AdministrativeRights = "Administrative rights";
     public const string Miscellaneous = "Miscellaneous";
+
+    public static readonly IReadOnlyList<string> All =
+        [Hardware, Access, HrSupport, Storage, Purchase, InternalProject, AdministrativeRights, Miscellaneous];
 }

@@ -5,7 +5,8 @@ namespace Workflow.Classify.Classification;
 /// <summary>
 /// The configured providers in order (<c>Classification:Providers</c>): the first that answers
 /// decides; one that fails (a model that will not load, an LLM that times out) hands over to the
-/// next. The keyword rules come last and always answer.
+/// next (a provider's own timeout included; only the caller's cancellation stops the chain).
+/// The keyword rules come last and always answer.
 /// </summary>
 public sealed class FallbackClassifier(IReadOnlyList<IDocumentClassifier> providers, ILogger<FallbackClassifier> logger)
 {
@@ -19,7 +20,7 @@ public sealed class FallbackClassifier(IReadOnlyList<IDocumentClassifier> provid
             {
                 return await providers[i].ClassifyAsync(text, cancellationToken);
             }
-            catch (Exception e) when (i < providers.Count - 1 && e is not OperationCanceledException)
+            catch (Exception e) when (i < providers.Count - 1 && !cancellationToken.IsCancellationRequested)
             {
                 logger.LogWarning(e, "Classifier {Classifier} failed; falling back to {Next}", providers[i].Name, providers[i + 1].Name);
             }

@@ -1,4 +1,5 @@
 using Workflow.Classify.Classification;
+using Workflow.Classify.Classification.Llm;
 using Workflow.Classify.Classification.LocalModel;
 using Workflow.Classify.Consumers;
 using Workflow.Classify.Data;
@@ -29,15 +30,18 @@ public static class Extensions
         var names = builder.Configuration.GetSection("Classification:Providers").Get<string[]>() ?? [LocalModelClassifier.ProviderName];
         var modelPath = builder.Configuration[LocalModelOptions.PathSetting] ?? LocalModelOptions.ShippedModelPath;
         builder.Services.AddSingleton<KeywordClassifier>();
+        var llm = builder.Configuration.GetSection(LlmOptions.Section).Get<LlmOptions>() ?? new LlmOptions();
+        builder.Services.AddSingleton(sp => new LlmClassifier(LlmClassifier.OpenAiCompatible(llm), llm, sp.GetRequiredService<ILogger<LlmClassifier>>()));
         builder.Services.AddSingleton(sp =>
         {
             var logger = sp.GetRequiredService<ILogger<FallbackClassifier>>();
             var providers = names.Select(name => name switch
             {
                 LocalModelClassifier.ProviderName => (IDocumentClassifier?)TryLoad(modelPath, logger),
+                LlmClassifier.ProviderName => sp.GetRequiredService<LlmClassifier>(),
                 KeywordClassifier.ProviderName => sp.GetRequiredService<KeywordClassifier>(),
                 _ => throw new InvalidOperationException(
-                    $"Classification:Providers names '{name}'; known providers are {LocalModelClassifier.ProviderName} and {KeywordClassifier.ProviderName}."),
+                    $"Classification:Providers names '{name}'; known providers are {LocalModelClassifier.ProviderName}, {LlmClassifier.ProviderName} and {KeywordClassifier.ProviderName}."),
             }).OfType<IDocumentClassifier>().ToList();
             if (providers.LastOrDefault() is not KeywordClassifier)
             {
