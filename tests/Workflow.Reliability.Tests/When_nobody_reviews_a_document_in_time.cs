@@ -5,7 +5,8 @@ namespace Workflow.Reliability.Tests;
 
 /// <summary>
 /// Saga timeouts without a scheduler: a document that waits for review past its deadline is found
-/// by route's database-polled sweeper and goes to the fallback department, once.
+/// by route's database-polled sweeper, escalated, and after the second deadline goes to the
+/// fallback department, once.
 /// </summary>
 [Collection(BrokerCollection.Name)]
 public sealed class When_nobody_reviews_a_document_in_time(RabbitMqBroker broker) : IAsyncLifetime
@@ -15,12 +16,15 @@ public sealed class When_nobody_reviews_a_document_in_time(RabbitMqBroker broker
     public async Task InitializeAsync()
     {
         _route = ServiceUnderTest.InNewFolder("Route", broker.ConnectionString);
+        var rules = Path.Combine(Directory.CreateTempSubdirectory("route-rules-").FullName, "rules.json");
+        await File.WriteAllTextAsync(rules, File.ReadAllText(Path.Combine(RepositoryLayout.Root, "services", "Route", "routing-rules.json"))
+            .Replace("\"belowConfidence\": 0.3", "\"belowConfidence\": 0.5")
+            .Replace("\"deadline\": \"1.00:00:00\"", "\"deadline\": \"00:00:02\"")
+            .Replace("\"escalationDeadline\": \"1.00:00:00\"", "\"escalationDeadline\": \"00:00:01\""));
         await _route.MigrateAsync();
         await _route.StartAsync(new Dictionary<string, string>
         {
-            ["Routing__ReviewBelowConfidence"] = "0.5",
-            ["Routing__ReviewTimeout"] = "00:00:02",
-            ["Routing__ReviewFallbackDepartment"] = "Service Desk",
+            ["Routing__RulesFile"] = rules,
             ["Routing__DeadlineSweepInterval"] = "00:00:00.200",
         });
     }
@@ -31,6 +35,7 @@ public sealed class When_nobody_reviews_a_document_in_time(RabbitMqBroker broker
         await using var client = await RawBrokerClient.ConnectAsync(broker.ConnectionString);
         var awaiting = await client.CaptureAsync("workflow.document-awaiting-review");
         var routed = await client.CaptureAsync("workflow.document-routed");
+        var escalated = await client.CaptureAsync("workflow.document-review-escalated");
         var unsure = Guid.NewGuid();
         var sure = Guid.NewGuid();
 
@@ -52,6 +57,10 @@ public sealed class When_nobody_reviews_a_document_in_time(RabbitMqBroker broker
         await client.BarrierAsync("workflow.document-routed", routed);
         Assert.Equal(1, routed.Count(m => m.Body.Contains(unsure.ToString())));
         Assert.Equal(1, awaiting.Count(m => m.Body.Contains(unsure.ToString())));
+        var escalation = Assert.Single(escalated, m => m.Body.Contains(unsure.ToString())).Json.GetProperty("message");
+        Assert.True(escalation.GetProperty("escalatedAt").GetDateTimeOffset() >= deadline, "escalated before its review deadline");
+        Assert.True(decision.GetProperty("routedAt").GetDateTimeOffset() >= escalation.GetProperty("fallbackDeadline").GetDateTimeOffset(),
+            "routed to the fallback before the escalation's deadline");
         var direct = routed.Single(m => m.Body.Contains(sure.ToString())).Json.GetProperty("message");
         Assert.Equal("purchase", direct.GetProperty("ruleId").GetString());
         Assert.Equal("2026-11-23", direct.GetProperty("rulesVersion").GetString());
