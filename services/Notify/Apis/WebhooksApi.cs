@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Workflow.Notify.Data;
 using Workflow.Notify.Deliveries;
 using Workflow.Notify.Webhooks;
+using Workflow.ServiceDefaults.Http;
 
 namespace Workflow.Notify.Apis;
 
@@ -29,23 +29,13 @@ public static class WebhooksApi
     public static async Task<IResult> CreateAsync(
         HttpRequest request, NotifyDbContext db, DestinationPolicy policy, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        var (body, invalid) = await JsonRequestBody.ReadAsync<CreateWebhookRequest>(request, "the subscription", cancellationToken);
+        if (invalid is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type",
-                detail: "Send the subscription as application/json.");
+            return invalid;
         }
 
-        CreateWebhookRequest? body;
-        try
-        {
-            body = await request.ReadFromJsonAsync<CreateWebhookRequest>(cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON", detail: e.Message);
-        }
-
-        var problems = body?.Problems(policy) ?? new() { ["url"] = ["The body must be a JSON object."] };
+        var problems = body!.Problems(policy);
         if (problems.Count > 0)
         {
             return TypedResults.ValidationProblem(problems, title: "The subscription is not valid");
@@ -54,7 +44,7 @@ public static class WebhooksApi
         var subscription = new WebhookSubscription
         {
             Id = NewId.NextGuid(),
-            Url = body!.Url!,
+            Url = body.Url!,
             EventTypes = string.Join(',', body.EventTypes!.Distinct()),
             Secret = body.Secret ?? WebhookSignature.NewSecret(),
             Description = body.Description,

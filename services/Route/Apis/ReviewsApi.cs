@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Route.Data;
 using Workflow.Route.StateMachines;
+using Workflow.ServiceDefaults.Http;
 using Workflow.ServiceDefaults.Messaging.Durable;
 
 namespace Workflow.Route.Apis;
@@ -70,28 +70,13 @@ public static class ReviewsApi
     public static async Task<IResult> DecideAsync(
         Guid documentId, HttpRequest request, RouteDbContext db, EventOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        var (body, invalid) = await JsonRequestBody.ReadAsync<ReviewDecisionRequest>(request, "the decision", cancellationToken);
+        if (invalid is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type",
-                detail: "Send the decision as application/json.");
+            return invalid;
         }
 
-        ReviewDecisionRequest? body;
-        try
-        {
-            body = await request.ReadFromJsonAsync<ReviewDecisionRequest>(cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON", detail: e.Message);
-        }
-
-        if (body is null)
-        {
-            return Invalid("decision", "The body must be a JSON object.");
-        }
-
-        var problems = body.Problems();
+        var problems = body!.Problems();
         if (problems.Count > 0)
         {
             return TypedResults.ValidationProblem(problems, title: "The decision is not valid");
