@@ -24,8 +24,6 @@ public sealed record ReviewView(
     public const string Escalated = "escalated";
     public const string Decided = "decided";
 
-    public bool IsOpen => Status is Pending or Escalated;
-
     public static string StatusOf(DocumentRoutingState state) => state.CurrentState switch
     {
         nameof(DocumentRoutingStateMachine.AwaitingReview) => Pending,
@@ -35,8 +33,5 @@ public sealed record ReviewView(
 
     public static ReviewView From(DocumentRoutingState state) => new(
         state.CorrelationId, StatusOf(state), state.Category, state.Confidence, state.ReviewReason ?? "", state.Department,
-        state.RuleId, state.RulesVersion, state.ReviewRequestedAt ?? state.RoutedAt, state.ReviewDeadline, state.EscalatedAt,
-        state.ReviewDecision is null
-            ? null
-            : new ReviewOutcome(state.ReviewDecision, state.Reviewer, state.ReviewComment, state.ReviewedAt ?? state.RoutedAt));
+        state.RuleId, state.RulesVersion, state.ReviewRequestedAt ?? state.RoutedAt, state.ReviewDeadline, state.EscalatedAt, state.Review);
 }

@@ -48,13 +48,14 @@ public static class ReviewsApi
             return Invalid("offset", "Not negative.");
         }
 
-        var (awaiting, escalated) = (nameof(DocumentRoutingStateMachine.AwaitingReview), nameof(DocumentRoutingStateMachine.Escalated));
+        var waiting = DocumentRoutingStateMachine.WaitingForReview;
+        var escalated = nameof(DocumentRoutingStateMachine.Escalated);
         var reviews = db.Routings.AsNoTracking().Where(r => r.ReviewReason != null);
         reviews = status switch
         {
-            ReviewView.Pending => reviews.Where(r => r.CurrentState == awaiting || r.CurrentState == escalated).OrderBy(r => r.ReviewDeadline),
+            ReviewView.Pending => reviews.Where(r => waiting.Contains(r.CurrentState)).OrderBy(r => r.ReviewDeadline),
             ReviewView.Escalated => reviews.Where(r => r.CurrentState == escalated).OrderBy(r => r.ReviewDeadline),
-            ReviewView.Decided => reviews.Where(r => r.CurrentState != awaiting && r.CurrentState != escalated).OrderByDescending(r => r.ReviewRequestedAt),
+            ReviewView.Decided => reviews.Where(r => !waiting.Contains(r.CurrentState)).OrderByDescending(r => r.ReviewRequestedAt),
             _ => reviews.OrderByDescending(r => r.ReviewRequestedAt),
         };
         var page = await reviews.Skip(offset ?? 0).Take(limit ?? DefaultPageSize).ToListAsync(cancellationToken);
@@ -88,7 +89,7 @@ public static class ReviewsApi
             return NotFound(documentId);
         }
 
-        if (ReviewView.From(state) is { IsOpen: false } || state.DecisionSubmittedAt is not null)
+        if (!DocumentRoutingStateMachine.WaitingForReview.Contains(state.CurrentState) || state.DecisionSubmittedAt is not null)
         {
             return AlreadyDecided(documentId);
         }

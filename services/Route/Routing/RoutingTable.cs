@@ -27,8 +27,6 @@ public sealed class RoutingTable(RoutingRules rules)
 
     public string FallbackDepartment() => FallbackDepartment(rules.Current);
 
-    public string Version => rules.Current.Version;
-
     private static string FallbackDepartment(RoutingRuleSet set) =>
         string.IsNullOrWhiteSpace(set.Review.FallbackDepartment) ? set.DefaultDepartment : set.Review.FallbackDepartment;
 

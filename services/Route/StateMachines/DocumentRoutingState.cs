@@ -45,6 +45,11 @@ public sealed class DocumentRoutingState : SagaStateMachineInstance, ISagaVersio
     public string? ReviewComment { get; set; }
     public DateTimeOffset? ReviewedAt { get; set; }
 
+    /// <summary>How the review ended, once it has: one shape for the API and the events.</summary>
+    public Workflow.Contracts.ReviewOutcome? Review => ReviewDecision is null
+        ? null
+        : new(ReviewDecision, Reviewer, ReviewComment, ReviewedAt ?? RoutedAt);
+
     /// <summary>Optimistic concurrency: two changes of one document's state never both win.</summary>
     public int Version { get; set; }
 }

@@ -52,6 +52,9 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
         During(Routed, Rejected, Ignore(Classified), Ignore(DeadlinePassed), Ignore(DecisionSubmitted));
     }
 
+    /// <summary>The states in which a document waits for a person's decision (and has a deadline).</summary>
+    public static readonly string[] WaitingForReview = [nameof(AwaitingReview), nameof(Escalated)];
+
     public State AwaitingReview { get; private set; } = null!;
     public State Escalated { get; private set; } = null!;
     public State Routed { get; private set; } = null!;
@@ -163,7 +166,7 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
             DocumentId = state.CorrelationId,
             Category = state.Category,
             Confidence = state.Confidence,
-            Review = Outcome(state)!,
+            Review = state.Review!,
             RejectedAt = state.ReviewedAt!.Value,
         });
     }
@@ -181,10 +184,6 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
         state.Category, state.Confidence, state.Source, state.Sender,
         state.EntitiesJson.Length == 0 ? [] : JsonSerializer.Deserialize<List<ExtractedEntity>>(state.EntitiesJson, JsonSerializerOptions.Web) ?? []);
 
-    private static ReviewOutcome? Outcome(DocumentRoutingState state) => state.ReviewDecision is null
-        ? null
-        : new ReviewOutcome(state.ReviewDecision, state.Reviewer, state.ReviewComment, state.ReviewedAt ?? state.RoutedAt);
-
     private static void Announce(BehaviorContext<DocumentRoutingState> context, RoutingDecision decision)
     {
         var state = context.Saga;
@@ -201,7 +200,7 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
             RuleId = state.RuleId,
             RulesVersion = state.RulesVersion,
             RoutedAt = state.RoutedAt,
-            Review = Outcome(state),
+            Review = state.Review,
         });
     }
 }

@@ -15,9 +15,6 @@ public sealed class ReviewDeadlineSweeper(
 {
     private const int BatchSize = 100;
 
-    private static readonly string[] Waiting =
-        [nameof(DocumentRoutingStateMachine.AwaitingReview), nameof(DocumentRoutingStateMachine.Escalated)];
-
     protected override TimeSpan Interval => options.CurrentValue.DeadlineSweepInterval;
 
     protected override async Task<int> SweepAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken)
@@ -25,7 +22,7 @@ public sealed class ReviewDeadlineSweeper(
         var db = services.GetRequiredService<RouteDbContext>();
         var outbox = services.GetRequiredService<EventOutbox>();
         var due = await db.Routings
-            .Where(r => Waiting.Contains(r.CurrentState) && r.ReviewDeadline != null && r.ReviewDeadline <= now)
+            .Where(r => DocumentRoutingStateMachine.WaitingForReview.Contains(r.CurrentState) && r.ReviewDeadline != null && r.ReviewDeadline <= now)
             .OrderBy(r => r.ReviewDeadline)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
