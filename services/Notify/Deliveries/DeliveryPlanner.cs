@@ -23,33 +23,35 @@ public sealed class DeliveryPlanner(NotifyDbContext db, IOptionsMonitor<Delivery
     {
         var now = clock.GetUtcNow();
         var count = 0;
-        var body = JsonSerializer.Serialize(new { type = eventType, timestamp = now, data }, JsonSerializerOptions.Web);
-        foreach (var subscription in (await SubscriptionsAsync(cancellationToken)).Where(s => s.Wants(eventType)))
+        void Plan(string channel, Guid? subscriptionId, string recipient, string payload)
         {
-            Add(new Delivery
+            db.Deliveries.Add(new Delivery
             {
-                Id = NewId.NextGuid(), DocumentId = documentId, Channel = DeliveryChannels.Webhook, SubscriptionId = subscription.Id,
-                Recipient = subscription.Url, EventType = eventType, Payload = body, CompletesDocument = completesDocument,
+                Id = NewId.NextGuid(), DocumentId = documentId, Channel = channel, SubscriptionId = subscriptionId, Recipient = recipient,
+                EventType = eventType, Payload = payload, CompletesDocument = completesDocument,
                 CreatedAt = now, NextAttemptAt = now, AttemptsAllowed = options.CurrentValue.MaxAttempts,
             });
             count++;
+        }
+
+        var subscribers = (await SubscriptionsAsync(cancellationToken)).Where(s => s.Wants(eventType)).ToList();
+        if (subscribers.Count > 0)
+        {
+            // Serialised only when someone listens: most documents of most installations have no subscriber.
+            var body = JsonSerializer.Serialize(new { type = eventType, timestamp = now, data }, JsonSerializerOptions.Web);
+            foreach (var subscription in subscribers)
+            {
+                Plan(DeliveryChannels.Webhook, subscription.Id, subscription.Url, body);
+            }
         }
 
         foreach (var (address, content) in emails)
         {
-            Add(new Delivery
-            {
-                Id = NewId.NextGuid(), DocumentId = documentId, Channel = DeliveryChannels.Email, Recipient = address, EventType = eventType,
-                Payload = JsonSerializer.Serialize(content, JsonSerializerOptions.Web), CompletesDocument = completesDocument,
-                CreatedAt = now, NextAttemptAt = now, AttemptsAllowed = options.CurrentValue.MaxAttempts,
-            });
-            count++;
+            Plan(DeliveryChannels.Email, null, address, JsonSerializer.Serialize(content, JsonSerializerOptions.Web));
         }
 
         return count;
     }
-
-    private void Add(Delivery delivery) => db.Deliveries.Add(delivery);
 
     /// <summary>Read once per unit of work: a document's several events see the same subscriptions.</summary>
     private async Task<List<WebhookSubscription>> SubscriptionsAsync(CancellationToken cancellationToken) =>
