@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using Workflow.Testing;
 
 namespace Workflow.EndToEnd.Tests;
@@ -50,6 +51,19 @@ public class RunningWorkflow : IAsyncLifetime
     public const string ReviewersAddress = "reviewers@example.test";
 
     public static string ShippedRoutingRules => File.ReadAllText(Path.Combine(RepositoryLayout.Root, "services", "Route", "routing-rules.json"));
+
+    public const string ShippedRulesVersion = "2026-11-23";
+
+    /// <summary>Writes route's rules file, as an operator would, and waits until route has loaded that version.</summary>
+    public async Task UseRoutingRulesAsync(string json, string version)
+    {
+        await File.WriteAllTextAsync(RoutingRulesPath, json);
+        await Eventually.MatchesAsync(
+            () => Api.GetFromJsonAsync<System.Text.Json.JsonElement>("/v1/routing-rules"),
+            s => s.GetProperty("rules").GetProperty("version").GetString() == version, TimeSpan.FromSeconds(30), $"route to load rules {version}");
+    }
+
+    public Task UseShippedRoutingRulesAsync() => UseRoutingRulesAsync(ShippedRoutingRules, ShippedRulesVersion);
 
     public HttpClient Api { get; private set; } = null!;
 

@@ -82,7 +82,7 @@ public sealed class When_a_person_reviews_a_document(RunningWorkflow workflow) :
             .Replace("\"deadline\": \"1.00:00:00\"", "\"deadline\": \"00:00:01\"")
             .Replace("\"escalationDeadline\": \"1.00:00:00\"", "\"escalationDeadline\": \"00:00:01\"")
             .Replace("\"fallbackDepartment\": \"Service Desk\"", "\"fallbackDepartment\": \"Triage\"");
-        await UseRulesAsync(rules, "short-deadlines");
+        await workflow.UseRoutingRulesAsync(rules, "short-deadlines");
 
         var id = await DocumentJourney.UploadAsync(Api, "order.txt", "text/plain", SampleDocuments.Text(LargePurchase));
 
@@ -143,15 +143,7 @@ public sealed class When_a_person_reviews_a_document(RunningWorkflow workflow) :
 
     private Task<HttpResponseMessage> DecideAsync(Guid id, object decision) => Api.PostAsJsonAsync($"/v1/reviews/{id}/decision", decision);
 
-    private async Task UseRulesAsync(string json, string version)
-    {
-        await File.WriteAllTextAsync(workflow.RoutingRulesPath, json);
-        await Eventually.MatchesAsync(
-            () => Api.GetFromJsonAsync<JsonElement>("/v1/routing-rules"),
-            s => s.GetProperty("rules").GetProperty("version").GetString() == version, TimeSpan.FromSeconds(30), $"route to load rules {version}");
-    }
+    public Task InitializeAsync() => workflow.UseShippedRoutingRulesAsync();
 
-    public Task InitializeAsync() => UseRulesAsync(RunningWorkflow.ShippedRoutingRules, "2026-11-23");
-
-    public Task DisposeAsync() => UseRulesAsync(RunningWorkflow.ShippedRoutingRules, "2026-11-23");
+    public Task DisposeAsync() => workflow.UseShippedRoutingRulesAsync();
 }

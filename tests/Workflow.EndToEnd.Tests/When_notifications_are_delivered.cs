@@ -91,13 +91,11 @@ public sealed class When_notifications_are_delivered(RunningWorkflow workflow) :
     [Fact]
     public async Task An_escalated_review_is_mailed_to_the_reviewers()
     {
-        await File.WriteAllTextAsync(workflow.RoutingRulesPath, RunningWorkflow.ShippedRoutingRules
-            .Replace("\"version\": \"2026-11-23\"", "\"version\": \"escalate-fast\"")
-            .Replace("\"deadline\": \"1.00:00:00\"", "\"deadline\": \"00:00:01\""));
         try
         {
-            await Eventually.MatchesAsync(() => Api.GetFromJsonAsync<JsonElement>("/v1/routing-rules"),
-                s => s.GetProperty("rules").GetProperty("version").GetString() == "escalate-fast", TimeSpan.FromSeconds(30), "the fast rules");
+            await workflow.UseRoutingRulesAsync(RunningWorkflow.ShippedRoutingRules
+                .Replace("\"version\": \"2026-11-23\"", "\"version\": \"escalate-fast\"")
+                .Replace("\"deadline\": \"1.00:00:00\"", "\"deadline\": \"00:00:01\""), "escalate-fast");
 
             var id = await DocumentJourney.UploadAsync(Api, "order.txt", "text/plain",
                 SampleDocuments.Text("Purchase order for 40 monitors from the vendor quote, total 52,000 EUR."));
@@ -113,9 +111,7 @@ public sealed class When_notifications_are_delivered(RunningWorkflow workflow) :
         }
         finally
         {
-            await File.WriteAllTextAsync(workflow.RoutingRulesPath, RunningWorkflow.ShippedRoutingRules);
-            await Eventually.MatchesAsync(() => Api.GetFromJsonAsync<JsonElement>("/v1/routing-rules"),
-                s => s.GetProperty("rules").GetProperty("version").GetString() == "2026-11-23", TimeSpan.FromSeconds(30), "the shipped rules");
+            await workflow.UseShippedRoutingRulesAsync();
         }
     }
 
