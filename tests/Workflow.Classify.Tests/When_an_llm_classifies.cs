@@ -7,11 +7,34 @@ using Workflow.Testing;
 
 namespace Workflow.Classify.Tests;
 
-/// <summary>The LLM provider against a real local server speaking the OpenAI chat-completions wire format.</summary>
-public sealed class When_an_llm_classifies : IAsyncLifetime
+/// <summary>The LLM provider through OpenAI's SDK against a real local server speaking the chat-completions wire format.</summary>
+public sealed class When_an_llm_classifies_through_the_openai_api : When_an_llm_classifies
+{
+    protected override LlmApi Api => LlmApi.OpenAI;
+
+    protected override JsonElement SchemaIn(JsonElement request) =>
+        request.GetProperty("response_format").GetProperty("json_schema").GetProperty("schema");
+}
+
+/// <summary>The LLM provider through Anthropic's SDK against a real local server speaking the Messages API wire format.</summary>
+public sealed class When_an_llm_classifies_through_the_anthropic_api : When_an_llm_classifies
+{
+    protected override LlmApi Api => LlmApi.Anthropic;
+
+    protected override JsonElement SchemaIn(JsonElement request) =>
+        request.GetProperty("output_config").GetProperty("format").GetProperty("schema");
+}
+
+/// <summary>What holds for every wire format: each test runs once per API.</summary>
+public abstract class When_an_llm_classifies : IAsyncLifetime
 {
     private const string Valid = """{"category":"Purchase","confidence":0.86,"explanation":"Asks for a purchase order for a vendor quote."}""";
     private FakeLlmServer _server = null!;
+
+    protected abstract LlmApi Api { get; }
+
+    /// <summary>Where the request carries the JSON schema the answer must match.</summary>
+    protected abstract JsonElement SchemaIn(JsonElement request);
 
     public async Task InitializeAsync() => _server = await FakeLlmServer.StartAsync();
 
@@ -19,10 +42,10 @@ public sealed class When_an_llm_classifies : IAsyncLifetime
     {
         var options = new LlmOptions
         {
-            Endpoint = _server.Endpoint, Model = "fake-model", ApiKey = "sk-test", Timeout = timeout ?? TimeSpan.FromSeconds(10),
+            Api = Api, Endpoint = Api == LlmApi.Anthropic ? _server.AnthropicEndpoint : _server.OpenAiEndpoint, Model = "fake-model", ApiKey = "sk-test", Timeout = timeout ?? TimeSpan.FromSeconds(10),
             MaxRetries = retries, InputUsdPerMillionTokens = 0.15m, OutputUsdPerMillionTokens = 0.60m,
         };
-        return new LlmClassifier(LlmClassifier.OpenAiCompatible(options), options, NullLogger<LlmClassifier>.Instance);
+        return new LlmClassifier(LlmChatClients.For(options), options, NullLogger<LlmClassifier>.Instance);
     }
 
     private static FallbackClassifier WithRulesBehind(LlmClassifier llm) => new([llm, new KeywordClassifier()], NullLogger<FallbackClassifier>.Instance);
@@ -48,7 +71,7 @@ public sealed class When_an_llm_classifies : IAsyncLifetime
 
         var request = Assert.Single(_server.Requests).Body;
         Assert.Equal("fake-model", request.GetProperty("model").GetString());
-        var schema = request.GetProperty("response_format").GetProperty("json_schema").GetProperty("schema");
+        var schema = SchemaIn(request);
         Assert.Equal(8, schema.GetProperty("properties").GetProperty("category").GetProperty("enum").GetArrayLength());
         Assert.Contains("Administrative rights", Assert.Single(FakeLlmServer.Messages(request, "system")));
         Assert.Equal("<document>\nMy laptop will not start.\n</document>", Assert.Single(FakeLlmServer.Messages(request, "user")));

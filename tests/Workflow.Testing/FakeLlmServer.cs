@@ -8,9 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace Workflow.Testing;
 
 /// <summary>
-/// An LLM vendor stand-in: a real HTTP server on loopback speaking the OpenAI chat-completions
-/// wire format. It records every request and answers as the test says (content, a status with
-/// Retry-After, or a delay longer than the client's timeout).
+/// An LLM vendor stand-in: a real HTTP server on loopback speaking two wire formats, OpenAI's
+/// chat completions (<c>POST /v1/chat/completions</c>) and Anthropic's Messages API
+/// (<c>POST /v1/messages</c>). It records every request and answers as the test says (content,
+/// a status with Retry-After, or a delay longer than the client's timeout).
 /// </summary>
 public sealed class FakeLlmServer : IAsyncDisposable
 {
@@ -20,10 +21,15 @@ public sealed class FakeLlmServer : IAsyncDisposable
     private FakeLlmServer(WebApplication app, int port)
     {
         _app = app;
-        Endpoint = new Uri($"http://127.0.0.1:{port}/v1");
+        AnthropicEndpoint = new Uri($"http://127.0.0.1:{port}");
+        OpenAiEndpoint = new Uri(AnthropicEndpoint, "v1");
     }
 
-    public Uri Endpoint { get; }
+    /// <summary>The base URL an OpenAI client takes (it adds <c>/chat/completions</c>).</summary>
+    public Uri OpenAiEndpoint { get; }
+
+    /// <summary>The base URL Anthropic's SDK takes (it adds <c>/v1/messages</c>).</summary>
+    public Uri AnthropicEndpoint { get; }
 
     public ConcurrentQueue<(DateTimeOffset At, JsonElement Body)> Requests { get; } = new();
 
@@ -38,20 +44,33 @@ public sealed class FakeLlmServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new FakeLlmServer(app, port);
-        app.MapPost("/v1/chat/completions", server.CompleteAsync);
+        app.MapPost("/v1/chat/completions", server.CompleteChatAsync);
+        app.MapPost("/v1/messages", server.CreateMessageAsync);
         await app.StartAsync();
         return server;
     }
 
-    /// <summary>The text of the request's messages with a role (system, user…).</summary>
-    public static IEnumerable<string> Messages(JsonElement request, string role) =>
-        request.GetProperty("messages").EnumerateArray()
-            .Where(m => m.GetProperty("role").GetString() == role)
-            .Select(m => m.GetProperty("content") is { ValueKind: JsonValueKind.String } text
-                ? text.GetString()!
-                : string.Concat(m.GetProperty("content").EnumerateArray().Select(p => p.GetProperty("text").GetString())));
+    /// <summary>
+    /// The text of the request's messages with a role (system, user…), in either wire format
+    /// (Anthropic's system prompt is a top-level field, not a message).
+    /// </summary>
+    public static IEnumerable<string> Messages(JsonElement request, string role)
+    {
+        if (role == "system" && request.TryGetProperty("system", out var system))
+        {
+            return [TextOf(system)];
+        }
 
-    private async Task<IResult> CompleteAsync(HttpRequest request, CancellationToken cancellationToken)
+        return request.GetProperty("messages").EnumerateArray()
+            .Where(m => m.GetProperty("role").GetString() == role)
+            .Select(m => TextOf(m.GetProperty("content")));
+    }
+
+    private static string TextOf(JsonElement content) => content.ValueKind == JsonValueKind.String
+        ? content.GetString()!
+        : string.Concat(content.EnumerateArray().Select(p => p.GetProperty("text").GetString()));
+
+    private async Task<(JsonElement Body, LlmReply Reply, IResult? Failure)> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: cancellationToken);
         Requests.Enqueue((DateTimeOffset.UtcNow, body));
@@ -66,12 +85,32 @@ public sealed class FakeLlmServer : IAsyncDisposable
             request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        if (reply.Status != StatusCodes.Status200OK)
-        {
-            return Results.Json(new { error = new { message = "fake failure", type = "server_error" } }, statusCode: reply.Status);
-        }
+        var failure = reply.Status == StatusCodes.Status200OK
+            ? null
+            : Results.Json(new { type = "error", error = new { message = "fake failure", type = reply.Status == 429 ? "rate_limit_error" : "api_error" } }, statusCode: reply.Status);
+        return (body, reply, failure);
+    }
 
-        return Results.Json(new
+    private async Task<IResult> CreateMessageAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (body, reply, failure) = await ReceiveAsync(request, cancellationToken);
+        return failure ?? Results.Json(new
+        {
+            id = $"msg_{_calls}",
+            type = "message",
+            role = "assistant",
+            model = body.GetProperty("model").GetString(),
+            content = new[] { new { type = "text", text = reply.Text } },
+            stop_reason = "end_turn",
+            stop_sequence = (string?)null,
+            usage = new { input_tokens = reply.InputTokens, output_tokens = reply.OutputTokens },
+        });
+    }
+
+    private async Task<IResult> CompleteChatAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (body, reply, failure) = await ReceiveAsync(request, cancellationToken);
+        return failure ?? Results.Json(new
         {
             id = $"chatcmpl-{_calls}",
             @object = "chat.completion",

@@ -31,7 +31,7 @@ public static class Extensions
         var modelPath = builder.Configuration[LocalModelOptions.PathSetting] ?? LocalModelOptions.ShippedModelPath;
         builder.Services.AddSingleton<KeywordClassifier>();
         var llm = builder.Configuration.GetSection(LlmOptions.Section).Get<LlmOptions>() ?? new LlmOptions();
-        builder.Services.AddSingleton(sp => new LlmClassifier(LlmClassifier.OpenAiCompatible(llm), llm, sp.GetRequiredService<ILogger<LlmClassifier>>()));
+        builder.Services.AddSingleton(sp => new LlmClassifier(LlmChatClients.For(llm), llm, sp.GetRequiredService<ILogger<LlmClassifier>>()));
         builder.Services.AddSingleton(sp =>
         {
             var logger = sp.GetRequiredService<ILogger<FallbackClassifier>>();

@@ -1,17 +1,15 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using NJsonSchema;
-using OpenAI;
 
 namespace Workflow.Classify.Classification.Llm;
 
 /// <summary>
-/// Asks a language model (any <see cref="IChatClient"/>; an OpenAI-compatible endpoint by
-/// configuration) for a category, a confidence and an explanation. An invalid answer is asked
-/// for once more, with what was wrong; a second invalid answer fails the provider, and the next
-/// one in <c>Classification:Providers</c> decides. Tokens and cost are recorded with the decision.
+/// Asks a language model (any <see cref="IChatClient"/>; an OpenAI-compatible endpoint or
+/// Anthropic by configuration, <see cref="LlmChatClients"/>) for a category, a confidence and
+/// an explanation. An invalid answer is asked for once more, with what was wrong; a second
+/// invalid answer fails the provider, and the next one in <c>Classification:Providers</c>
+/// decides. Tokens and cost are recorded with the decision.
 /// </summary>
 public sealed class LlmClassifier : IDocumentClassifier
 {
@@ -32,16 +30,7 @@ public sealed class LlmClassifier : IDocumentClassifier
         _schema = LlmAnswer.Schema(options.Categories);
     }
 
-    public string Name => $"{ProviderName}/{_options.Model}";
-
-    /// <summary>The chat client for an OpenAI-compatible endpoint, with its timeout and its retries on 408/429/5xx (honouring Retry-After).</summary>
-    public static IChatClient OpenAiCompatible(LlmOptions options) =>
-        new OpenAI.Chat.ChatClient(options.Model, new ApiKeyCredential(options.ApiKey ?? "unused"), new OpenAIClientOptions
-        {
-            Endpoint = options.Endpoint,
-            NetworkTimeout = options.Timeout,
-            RetryPolicy = new ClientRetryPolicy(options.MaxRetries),
-        }).AsIChatClient();
+    public string Name => $"{ProviderName}/{_options.ResolvedModel}";
 
     public async ValueTask<Classification> ClassifyAsync(string text, CancellationToken cancellationToken)
     {
