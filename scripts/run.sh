@@ -13,5 +13,8 @@ if [ -z "${ConnectionStrings__rabbitmq:-}" ] && ! docker info >/dev/null 2>&1 &&
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq rabbitmq-server >/dev/null
 fi
 
+# OCR for images and scanned PDFs; extract runs without it (such documents then fail, saying why).
+bash scripts/ensure-ocr.sh || echo "[run] tesseract could not be installed: images and scans will fail with 'OCR not available'"
+
 export MASSTRANSIT_USAGE_TELEMETRY=false DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 exec dotnet run --project AppHost -- "$@"

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The test command. On a fresh Debian machine it first installs and starts what the tests
-# need (Docker engine, a locally built RabbitMQ image), then builds and runs every test.
+# need (Docker engine, a locally built RabbitMQ image, tesseract for OCR), then builds and runs every test.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 started=$(date +%s)
 
 bash scripts/ensure-docker.sh
+bash scripts/ensure-ocr.sh
 export DOCKER_API_VERSION="${DOCKER_API_VERSION:-1.41}"
 if [ -z "${WORKFLOW_RABBITMQ_IMAGE:-}" ]; then
   # No registry can be reached here: build the broker image from Debian packages (once).

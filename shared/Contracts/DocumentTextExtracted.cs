@@ -17,6 +17,9 @@ public record DocumentTextExtracted
     /// <summary>The text was cut at extract's character limit.</summary>
     public bool Truncated { get; init; }
 
+    /// <summary>The text was recognised by OCR (an image or a scanned PDF), so it may hold misread characters.</summary>
+    public bool Ocr { get; init; }
+
     /// <summary>Where the document came from (the upload's <see cref="DocumentUploaded.Source"/>), carried on for routing rules.</summary>
     public string? Source { get; init; }
 

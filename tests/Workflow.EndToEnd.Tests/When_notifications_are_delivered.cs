@@ -141,13 +141,9 @@ public sealed class When_notifications_are_delivered(RunningWorkflow workflow) :
 
     private async Task<(Guid Id, string Secret)> SubscribeAsync(params string[] eventTypes)
     {
-        var response = await Api.PostAsJsonAsync("/v1/webhooks", new { url = _receiver.Url, eventTypes, description = "test receiver" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var id = created.GetProperty("id").GetGuid();
-        _subscriptions.Add(id);
-        Assert.Equal($"/v1/webhooks/{id}", response.Headers.Location?.OriginalString);
-        return (id, created.GetProperty("secret").GetString()!);
+        var subscription = await WebhookSubscription.CreateAsync(Api, _receiver, eventTypes);
+        _subscriptions.Add(subscription.Id);
+        return (subscription.Id, subscription.Secret);
     }
 
     private IEnumerable<ReceivedWebhook> ForDocument(Guid id) => _receiver.Received.Where(w => w.Body.Contains(id.ToString()));

@@ -85,9 +85,9 @@ public sealed class When_text_is_extracted
     public void Binary_content_of_an_unknown_type_is_refused_with_the_supported_types()
     {
         var error = Assert.Throws<UnreadableDocumentException>(() =>
-            _extractor.Extract([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], "image/png", "scan.png"));
+            _extractor.Extract([0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03, 0, 0], "application/gzip", "archive.gz"));
 
-        Assert.Contains("supported are text, HTML, e-mail (.eml), PDF and DOCX", error.Message);
+        Assert.Contains("supported are text, HTML, e-mail (.eml), PDF, DOCX and images (by OCR)", error.Message);
     }
 
     [Fact]

@@ -9,7 +9,10 @@ using UglyToad.PdfPig.Writer;
 
 namespace Workflow.Testing;
 
-/// <summary>Real documents made in memory, so tests need no binary fixtures.</summary>
+/// <summary>
+/// Real documents made in memory, so tests need no binary fixtures; the exceptions are two
+/// images of printed text for OCR (Fixtures/make-scans.sh made them).
+/// </summary>
 public static class SampleDocuments
 {
     public static byte[] Text(string text) => Encoding.UTF8.GetBytes(text);
@@ -26,6 +29,42 @@ public static class SampleDocuments
         }
 
         return builder.Build();
+    }
+
+    /// <summary>A greyscale PNG of an invoice: INV-2024-0042, EUR 1,250.00, an IBAN and billing@acme-supplies.example.</summary>
+    public static byte[] ScannedInvoicePng() => Fixture("scanned-invoice.png");
+
+    /// <summary>A JPEG of a purchase order: PO-77812, two monitors, USD 640.00, +1 415 555 0132.</summary>
+    public static byte[] ScannedOrderJpeg() => Fixture("scanned-order.jpg");
+
+    /// <summary>A PDF without a text layer: one page per image, as a scanner makes it (PNG pages stored deflated, JPEG pages as they are).</summary>
+    public static byte[] ScannedPdf(params byte[][] pageImages)
+    {
+        var builder = new PdfDocumentBuilder();
+        foreach (var image in pageImages)
+        {
+            var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+            var placement = new PdfRectangle(40, 560, 555, 800);
+            if (image[0] == 0xFF)
+            {
+                page.AddJpeg(image, placement);
+            }
+            else
+            {
+                page.AddPng(image, placement);
+            }
+        }
+
+        return builder.Build();
+    }
+
+    private static byte[] Fixture(string name)
+    {
+        using var stream = typeof(SampleDocuments).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The test fixture {name} is not embedded.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     /// <summary>Bytes that start like a PDF and are not one.</summary>

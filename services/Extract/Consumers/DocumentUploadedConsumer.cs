@@ -51,6 +51,7 @@ public sealed class DocumentUploadedConsumer(
         record.Format = extracted.Kind.ToString().ToLowerInvariant();
         record.CharacterCount = extracted.Text.Length;
         record.PageCount = extracted.PageCount;
+        record.Ocr = extracted.Ocr;
         record.FailureReason = null;
         outbox.Publish(new DocumentTextExtracted
         {
@@ -64,6 +65,7 @@ public sealed class DocumentUploadedConsumer(
             Source = message.Source,
             Sender = extracted.Sender,
             Truncated = extracted.Truncated,
+            Ocr = extracted.Ocr,
             Entities = entities.Find(extracted.Text),
         });
     }

@@ -7,6 +7,9 @@ public sealed class DocumentExtraction
     public string? Format { get; set; }
     public int CharacterCount { get; set; }
     public int? PageCount { get; set; }
+
+    /// <summary>The text was recognised by OCR.</summary>
+    public bool Ocr { get; set; }
     public string? TextStorageKey { get; set; }
     public string? FailureReason { get; set; }
     public DateTimeOffset ProcessedAt { get; set; }

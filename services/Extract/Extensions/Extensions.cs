@@ -1,8 +1,10 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Workflow.Extract.Consumers;
 using Workflow.Extract.Data;
 using Workflow.Extract.Entities;
 using Workflow.Extract.Extraction;
+using Workflow.Extract.Extraction.Ocr;
 using Workflow.ServiceDefaults.Data;
 using Workflow.ServiceDefaults.Messaging;
 using Workflow.ServiceDefaults.Storage;
@@ -15,7 +17,9 @@ public static class Extensions
     {
         builder.AddServiceDatabase<ExtractDbContext, SqliteExtractDbContext, SqlServerExtractDbContext>("extractdb");
         builder.AddDocumentStore();
-        builder.Services.AddSingleton(sp => new TextExtractor(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ExtractionLimits>>().Value));
+        builder.Services.AddSingleton(sp => new TextExtractor(sp.GetRequiredService<IOptions<ExtractionLimits>>().Value, sp.GetRequiredService<TesseractOcr>()));
+        builder.Services.AddSingleton(sp => new TesseractOcr(sp.GetRequiredService<IOptions<OcrOptions>>().Value));
+        builder.Services.AddOptions<OcrOptions>().BindConfiguration(OcrOptions.Section);
         // Phone numbers written without a country code are read as this region's (ISO 3166 code).
         builder.Services.AddSingleton(new EntityFinder(builder.Configuration["Extract:Entities:DefaultRegion"] ?? "US"));
         builder.Services.AddOptions<ExtractionLimits>().BindConfiguration(ExtractionLimits.Section);

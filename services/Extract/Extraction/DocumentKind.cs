@@ -9,4 +9,7 @@ public enum DocumentKind
     Docx,
     Html,
     Email,
+
+    /// <summary>A raster image (PNG, JPEG, TIFF, GIF, BMP, WebP, JPEG 2000), read by OCR.</summary>
+    Image,
 }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Workflow.Extract.Extraction.Ocr;
 
 namespace Workflow.Extract.Extraction;
 
@@ -22,6 +23,11 @@ public static class DocumentKindDetector
         if (content.StartsWith(ZipMagic))
         {
             return IsWordDocument(content) ? DocumentKind.Docx : DocumentKind.Unknown;
+        }
+
+        if (ImageSize.IsImage(content))
+        {
+            return DocumentKind.Image;
         }
 
         if (!PlainText.LooksLikeText(content))
@@ -47,6 +53,8 @@ public static class DocumentKindDetector
             ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", _) or (_, ".docx") => DocumentKind.Docx,
             ("message/rfc822", _) or (_, ".eml") => DocumentKind.Email,
             ("text/html" or "application/xhtml+xml", _) or (_, ".html" or ".htm") => DocumentKind.Html,
+            _ when type is not null && type.StartsWith("image/", StringComparison.Ordinal) => DocumentKind.Image,
+            (_, ".png" or ".jpg" or ".jpeg" or ".tif" or ".tiff" or ".gif" or ".bmp" or ".webp" or ".jp2") => DocumentKind.Image,
             _ when type is not null && type.StartsWith("text/", StringComparison.Ordinal) => DocumentKind.Text,
             (_, ".txt" or ".md" or ".csv" or ".log") => DocumentKind.Text,
             _ => DocumentKind.Unknown,

@@ -42,6 +42,7 @@ public static class EmailText
         text.AppendLine(message.TextBody ?? (message.HtmlBody is { } html ? HtmlText.Read(html) : ""));
 
         var attachments = 0;
+        var ocr = false;
         foreach (var attachment in message.Attachments.OfType<MimePart>())
         {
             var name = attachment.FileName ?? "attachment";
@@ -52,6 +53,7 @@ public static class EmailText
                 var part = extractAttachment(bytes.ToArray(), name);
                 text.AppendLine().AppendLine($"--- Attachment: {name} ---").AppendLine(part.Text);
                 attachments++;
+                ocr |= part.Ocr;
             }
             catch (UnreadableDocumentException e)
             {
@@ -64,6 +66,7 @@ public static class EmailText
         {
             Sender = message.From.Mailboxes.FirstOrDefault()?.Address,
             Attachments = attachments,
+            Ocr = ocr,
         };
     }
 }

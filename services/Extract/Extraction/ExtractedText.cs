@@ -10,4 +10,7 @@ public sealed record ExtractedText(DocumentKind Kind, string Text, int? PageCoun
 
     /// <summary>The text was longer than <see cref="ExtractionLimits.MaxCharacters"/> and was cut there.</summary>
     public bool Truncated { get; init; }
+
+    /// <summary>The text was recognised from images (an image document or a scanned PDF), so it may hold misread characters.</summary>
+    public bool Ocr { get; init; }
 }

@@ -38,6 +38,9 @@ namespace Workflow.Extract.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<bool>("Ocr")
+                        .HasColumnType("bit");
+
                     b.Property<int?>("PageCount")
                         .HasColumnType("int");
 

@@ -33,6 +33,9 @@ namespace Workflow.Extract.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Ocr")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PageCount")
                         .HasColumnType("INTEGER");
 
