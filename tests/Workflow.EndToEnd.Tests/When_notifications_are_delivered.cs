@@ -50,7 +50,7 @@ public sealed class When_notifications_are_delivered(RunningWorkflow workflow) :
         Assert.Contains("Purchase", mail.Message.Subject);
 
         var log = await Api.GetFromJsonAsync<JsonElement>($"/v1/webhooks/{subscription}/deliveries?status=delivered");
-        var entry = log.EnumerateArray().First(d => d.GetProperty("documentId").GetGuid() == id && d.GetProperty("eventType").GetString() == "document.routed");
+        var entry = log.GetProperty("items").EnumerateArray().First(d => d.GetProperty("documentId").GetGuid() == id && d.GetProperty("eventType").GetString() == "document.routed");
         Assert.Equal(routed.Id, entry.GetProperty("id").GetGuid().ToString());
         Assert.Equal(204, entry.GetProperty("attemptLog")[0].GetProperty("statusCode").GetInt32());
     }
@@ -73,7 +73,7 @@ public sealed class When_notifications_are_delivered(RunningWorkflow workflow) :
         Assert.Single(attempts.Select(a => a.Id).Distinct());
         Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromSeconds(0.9), "the second attempt waited for Retry-After: 1");
 
-        var dead = (await Api.GetFromJsonAsync<JsonElement>($"/v1/webhooks/{subscription}/deliveries?status=dead")).EnumerateArray()
+        var dead = (await Api.GetFromJsonAsync<JsonElement>($"/v1/webhooks/{subscription}/deliveries?status=dead")).GetProperty("items").EnumerateArray()
             .Single(d => d.GetProperty("documentId").GetGuid() == id);
         Assert.Equal(4, dead.GetProperty("attemptLog").GetArrayLength());
         Assert.Contains("500", dead.GetProperty("lastError").GetString());

@@ -22,6 +22,15 @@ public sealed record DocumentView(
         d.FailureReason is null ? null : new DocumentFailure(d.FailedStep ?? "unknown", d.FailureReason),
         d.NotificationsDelivered is { } delivered ? new DocumentNotifications(delivered, d.NotificationsFailed ?? 0) : null,
         d.CreatedAt, d.UpdatedAt);
+
+    /// <summary>How many seconds until polling again is worth it; none once the document is finished.</summary>
+    public static int? PollAgainAfter(DocumentStatus status) => status switch
+    {
+        DocumentStatus.Completed or DocumentStatus.Failed or DocumentStatus.Rejected => null,
+        // A person decides: minutes, not milliseconds.
+        DocumentStatus.AwaitingReview => 60,
+        _ => 1,
+    };
 }
 
 public sealed record DocumentFailure(string Step, string Reason);

@@ -1,7 +1,12 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using Workflow.Ingest.Data;
 using Workflow.Ingest.Documents;
+using Workflow.Ingest.Idempotency;
+using Workflow.ServiceDefaults.Http;
 
 namespace Workflow.Ingest.Apis;
 
@@ -11,31 +16,128 @@ public static class DocumentsApi
     {
         var api = app.MapGroup("/v1/documents");
         api.MapPost("/", UploadAsync).DisableAntiforgery();
+        api.MapGet("/", ListAsync);
         api.MapGet("/{documentId:guid}", GetAsync);
         return api;
     }
 
+    /// <summary>
+    /// Accepts a document. With an <c>Idempotency-Key</c>, a repeat of the same request within the
+    /// window gets the first response again (marked <c>Idempotent-Replayed: true</c>), never a
+    /// second document; the same key with a different request is refused with 422.
+    /// </summary>
     public static async Task<IResult> UploadAsync(
         HttpRequest request, DocumentIntake intake, IOptions<UploadLimits> limits, CancellationToken cancellationToken)
     {
+        var (key, keyProblem) = IdempotentRequest.KeyOf(request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
         var (upload, problem) = await UploadRequestReader.ReadAsync(request, limits.Value);
         if (problem is not null)
         {
             return problem;
         }
 
-        var document = await intake.AcceptAsync(upload!, cancellationToken);
-        var statusUrl = $"/v1/documents/{document.Id}";
-        return TypedResults.Accepted(statusUrl, new DocumentAccepted(document.Id, document.Status.ToString(), statusUrl));
+        var idempotency = key is null ? null : IdempotentRequest.For(key, upload!);
+        if (idempotency is not null && await intake.PreviousAsync(idempotency.Key, cancellationToken) is { } previous)
+        {
+            return Replay(previous, idempotency);
+        }
+
+        var accepted = await intake.AcceptAsync(upload!, idempotency, cancellationToken);
+        if (accepted is null)
+        {
+            var winner = await intake.PreviousAsync(idempotency!.Key, cancellationToken);
+            return Replay(winner!, idempotency);
+        }
+
+        return TypedResults.Accepted(accepted.StatusUrl, accepted);
     }
 
-    public static async Task<Results<Ok<DocumentView>, ProblemHttpResult>> GetAsync(
-        Guid documentId, IngestDbContext db, CancellationToken cancellationToken)
+    private static IResult Replay(IdempotencyRecord previous, IdempotentRequest request)
     {
-        var document = await db.Documents.FindAsync([documentId], cancellationToken);
-        return document is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Document not found",
-                detail: $"No document has the id {documentId}.")
+        if (previous.RequestHash != request.RequestHash)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ProblemTypes.IdempotencyKeyReused,
+                title: "The Idempotency-Key was used for a different request",
+                detail: $"The key '{request.Key}' was first used at {previous.CreatedAt:O} with another file, name, type, source or reference. Use a new key for a new request.");
+        }
+
+        return new ReplayedResponse(previous);
+    }
+
+    /// <summary>
+    /// A document's status. Cheap to poll: the <c>ETag</c> changes only when the document does, so
+    /// <c>If-None-Match</c> gets 304 without a body; while the document is on its way,
+    /// <c>Retry-After</c> says when asking again is worth it.
+    /// </summary>
+    public static async Task<IResult> GetAsync(Guid documentId, HttpContext http, IngestDbContext db, CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.CorrelationId == documentId, cancellationToken);
+        if (document is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Document not found",
+                detail: $"No document has the id {documentId}.");
+        }
+
+        var etag = new EntityTagHeaderValue($"\"{document.Version}\"");
+        http.Response.Headers.ETag = etag.ToString();
+        if (DocumentView.PollAgainAfter(document.Status) is { } seconds)
+        {
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var known = http.Request.GetTypedHeaders().IfNoneMatch;
+        return known.Any(k => k.Compare(etag, useStrongComparison: false) || k.Equals(EntityTagHeaderValue.Any))
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(DocumentView.From(document));
+    }
+
+    /// <summary>The documents, newest first, filtered by status, category and when they were received.</summary>
+    /// <param name="status">A status name (<c>Received</c>, … <c>Completed</c>, <c>Failed</c>, <c>Rejected</c>).</param>
+    /// <param name="createdFrom">Received at or after this instant (ISO 8601).</param>
+    /// <param name="createdTo">Received before this instant (ISO 8601).</param>
+    public static async Task<IResult> ListAsync(
+        IngestDbContext db, CancellationToken cancellationToken, string? status = null, string? category = null,
+        DateTimeOffset? createdFrom = null, DateTimeOffset? createdTo = null, int? limit = null, int? offset = null)
+    {
+        var (paging, invalid) = Paging.Read(limit, offset);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (status is not null && (!Enum.TryParse<DocumentStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _)))
+        {
+            return Paging.Invalid("status", $"One of: {string.Join(", ", Enum.GetNames<DocumentStatus>())}.");
+        }
+
+        var documents = db.Documents.AsNoTracking();
+        if (status is not null)
+        {
+            var state = Enum.Parse<DocumentStatus>(status, ignoreCase: true).ToString();
+            documents = documents.Where(d => d.CurrentState == state);
+        }
+
+        if (category is not null)
+        {
+            documents = documents.Where(d => d.Category == category);
+        }
+
+        if (createdFrom is { } from)
+        {
+            documents = documents.Where(d => d.CreatedAt >= from);
+        }
+
+        if (createdTo is { } to)
+        {
+            documents = documents.Where(d => d.CreatedAt < to);
+        }
+
+        var page = await documents.OrderByDescending(d => d.CreatedAt).Skip(paging.Offset).Take(paging.Limit).ToListAsync(cancellationToken);
+        return TypedResults.Ok(paging.Of(page.Select(DocumentView.From).ToList()));
     }
 }

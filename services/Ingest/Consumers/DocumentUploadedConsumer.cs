@@ -1,5 +1,6 @@
 using MassTransit;
 using Workflow.Contracts;
+using Workflow.Ingest.Data;
 using Workflow.Ingest.Documents;
 using Workflow.ServiceDefaults.Messaging;
 using Workflow.ServiceDefaults.Storage;
@@ -9,15 +10,23 @@ namespace Workflow.Ingest.Consumers;
 /// <summary>
 /// Records documents announced on the broker. For API uploads the document already exists;
 /// for a <see cref="DocumentUploaded"/> published straight to RabbitMQ this is where ingest
-/// first hears of it, and where its inline bytes are put in the document store.
+/// first hears of it (unless a later step's event overtook it), and where its inline bytes are
+/// put in the document store. It has its own queue, which also takes plain JSON from clients
+/// outside .NET, so it is not one of the state machine's events; it only describes the document,
+/// creating it in <c>Received</c> when it is new, as the API does.
 /// </summary>
-public sealed class DocumentUploadedConsumer(DocumentStatusProjection projection, IDocumentStore store)
+public sealed class DocumentUploadedConsumer(IngestDbContext db, IDocumentStore store, TimeProvider clock)
     : IConsumer<DocumentUploaded>
 {
     public async Task Consume(ConsumeContext<DocumentUploaded> context)
     {
         var message = context.Message;
         message.EnsureValid();
+        var document = await db.Documents.FindAsync([message.DocumentId], context.CancellationToken);
+        if (document?.IsDescribed == true)
+        {
+            return;
+        }
 
         var storageKey = message.StorageKey;
         if (storageKey is null && message.Content is { } content)
@@ -25,13 +34,15 @@ public sealed class DocumentUploadedConsumer(DocumentStatusProjection projection
             storageKey = await store.SaveAsync(DocumentIntake.StorageKeyFor(message.DocumentId), new MemoryStream(content), context.CancellationToken);
         }
 
-        await projection.ApplyAsync(message.DocumentId, (document, _) =>
+        var size = message.SizeBytes > 0 ? message.SizeBytes : message.Content?.LongLength ?? 0;
+        if (document is null)
         {
-            if (!document.IsDescribed)
-            {
-                document.Describe(message.FileName, message.ContentType, message.SizeBytes > 0 ? message.SizeBytes : message.Content?.LongLength ?? 0,
-                    message.Source, message.ExternalRef, storageKey);
-            }
-        }, context.CancellationToken);
+            db.Documents.Add(Document.Received(message.DocumentId, message.FileName, message.ContentType, size,
+                message.Source, message.ExternalRef, storageKey, clock.GetUtcNow()));
+            return;
+        }
+
+        document.Describe(message.FileName, message.ContentType, size, message.Source, message.ExternalRef, storageKey);
+        document.Version++;
     }
 }

@@ -1,15 +1,17 @@
 using MassTransit;
 using Workflow.Contracts;
-using Workflow.Ingest.Documents;
+using Workflow.ServiceDefaults.Messaging.Durable;
 
 namespace Workflow.Ingest.Consumers;
 
 /// <summary>
 /// When another service gives up on a document's event (its retries are spent and the message is
-/// in its error queue), MassTransit publishes a <see cref="Fault{T}"/>; the document is then shown
-/// <c>Failed</c> at that service's step, with the reason, instead of waiting forever.
+/// in its error queue), MassTransit publishes a <see cref="Fault{T}"/>. Ingest turns it into the
+/// domain's <see cref="DocumentProcessingFailed"/> (the same event extract publishes for a document
+/// it cannot read), so the document shows <c>Failed</c> at that service's step, with the reason,
+/// instead of waiting forever.
 /// </summary>
-public sealed class StepFaultConsumer<T>(DocumentStatusProjection projection) : IConsumer<Fault<T>>
+public sealed class StepFaultConsumer<T>(EventOutbox outbox) : IConsumer<Fault<T>>
     where T : class
 {
     public Task Consume(ConsumeContext<Fault<T>> context)
@@ -23,8 +25,14 @@ public sealed class StepFaultConsumer<T>(DocumentStatusProjection projection) : 
             return Task.CompletedTask;
         }
 
-        var reason = fault.Exceptions.FirstOrDefault()?.Message ?? "unknown error";
-        return projection.ApplyAsync(documentId, (document, at) => document.Failed(step, reason, at), context.CancellationToken);
+        outbox.Publish(new DocumentProcessingFailed
+        {
+            DocumentId = documentId,
+            Step = step,
+            Reason = fault.Exceptions.FirstOrDefault()?.Message ?? "unknown error",
+            FailedAt = fault.Timestamp,
+        });
+        return Task.CompletedTask;
     }
 
     private static Guid DocumentIdOf(T? message) => message switch

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Workflow.ServiceDefaults.Messaging.Durable;
 using Workflow.Ingest.Documents;
+using Workflow.Ingest.Idempotency;
 
 namespace Workflow.Ingest.Data;
 
@@ -8,23 +9,34 @@ public abstract class IngestDbContext(DbContextOptions options) : ServiceDbConte
 {
     public DbSet<Document> Documents => Set<Document>();
 
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         var document = modelBuilder.Entity<Document>();
-        document.HasKey(d => d.Id);
-        document.Property(d => d.Id).ValueGeneratedNever();
+        document.HasKey(d => d.CorrelationId);
+        document.Property(d => d.CorrelationId).HasColumnName("Id").ValueGeneratedNever();
+        document.Ignore(d => d.Id);
+        document.Ignore(d => d.Status);
         document.Property(d => d.FileName).HasMaxLength(260);
         document.Property(d => d.ContentType).HasMaxLength(200);
         document.Property(d => d.Source).HasMaxLength(100);
         document.Property(d => d.ExternalRef).HasMaxLength(200);
         document.Property(d => d.StorageKey).HasMaxLength(300);
-        document.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+        document.Property(d => d.CurrentState).HasColumnName("Status").HasMaxLength(20);
         document.Property(d => d.Category).HasMaxLength(100);
         document.Property(d => d.Department).HasMaxLength(100);
         document.Property(d => d.FailedStep).HasMaxLength(20);
         document.Property(d => d.FailureReason).HasMaxLength(2000);
         document.Property(d => d.Version).IsConcurrencyToken();
-        document.HasIndex(d => new { d.Status, d.CreatedAt });
+        document.HasIndex(d => new { d.CurrentState, d.CreatedAt });
+
+        var idempotency = modelBuilder.Entity<IdempotencyRecord>();
+        idempotency.HasKey(r => r.Key);
+        idempotency.Property(r => r.Key).HasMaxLength(IdempotentRequest.MaxKeyLength);
+        idempotency.Property(r => r.RequestHash).HasMaxLength(64);
+        idempotency.Property(r => r.Location).HasMaxLength(200);
+        idempotency.HasIndex(r => r.CreatedAt);
     }
 }

@@ -1,23 +1,40 @@
+using System.Text.Json;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Workflow.ServiceDefaults.Messaging.Durable;
 using Workflow.Contracts;
 using Workflow.Ingest.Apis;
 using Workflow.Ingest.Data;
+using Workflow.Ingest.Idempotency;
 using Workflow.ServiceDefaults.Storage;
 
 namespace Workflow.Ingest.Documents;
 
 /// <summary>
-/// Accepts an uploaded document: stores its bytes, then records it and its
-/// <see cref="DocumentUploaded"/> in one commit, so the event leaves only if the record exists.
+/// Accepts an uploaded document: stores its bytes, then records it, its
+/// <see cref="DocumentUploaded"/> and (for a request with an idempotency key) the response in one
+/// commit, so the event leaves only if the record exists, and a key creates one document at most.
 /// </summary>
 public sealed class DocumentIntake(
-    IngestDbContext db, IDocumentStore store, EventOutbox outbox, TimeProvider clock, IOptions<UploadLimits> limits)
+    IngestDbContext db, IDocumentStore store, EventOutbox outbox, TimeProvider clock, IOptions<UploadLimits> limits, IConfiguration configuration)
 {
     public static string StorageKeyFor(Guid documentId) => $"documents/{documentId:N}";
 
-    public async Task<Document> AcceptAsync(UploadRequest upload, CancellationToken cancellationToken)
+    public static string StatusUrlOf(Guid documentId) => $"/v1/documents/{documentId}";
+
+    /// <summary>The stored first response to a key, while its window lasts.</summary>
+    public Task<IdempotencyRecord?> PreviousAsync(string key, CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow() - IdempotencyCleanup.WindowOf(configuration);
+        return db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key && r.CreatedAt >= since, cancellationToken);
+    }
+
+    /// <summary>
+    /// The accepted document, or, when a concurrent request with the same idempotency key
+    /// committed first, null: nothing of this request was kept, and the caller replays that one.
+    /// </summary>
+    public async Task<DocumentAccepted?> AcceptAsync(UploadRequest upload, IdempotentRequest? idempotency, CancellationToken cancellationToken)
     {
         var documentId = NewId.NextGuid();
         var storageKey = await store.SaveAsync(StorageKeyFor(documentId), new MemoryStream(upload.Content), cancellationToken);
@@ -25,6 +42,7 @@ public sealed class DocumentIntake(
 
         var document = Document.Received(
             documentId, upload.FileName, upload.ContentType, upload.Content.LongLength, upload.Source, upload.ExternalRef, storageKey, now);
+        var accepted = new DocumentAccepted(documentId, document.Status.ToString(), StatusUrlOf(documentId));
         db.Documents.Add(document);
         outbox.Publish(new DocumentUploaded
         {
@@ -38,8 +56,41 @@ public sealed class DocumentIntake(
             Content = upload.Content.Length <= limits.Value.InlineContentBytes ? upload.Content : null,
             UploadedAt = now,
         });
-        await db.SaveChangesAsync(cancellationToken);
+        if (idempotency is null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return accepted;
+        }
 
-        return document;
+        // A key whose window has passed may be used again.
+        await db.IdempotencyRecords.Where(r => r.Key == idempotency.Key && r.CreatedAt < now - IdempotencyCleanup.WindowOf(configuration))
+            .ExecuteDeleteAsync(cancellationToken);
+        db.IdempotencyRecords.Add(new IdempotencyRecord
+        {
+            Key = idempotency.Key,
+            RequestHash = idempotency.RequestHash,
+            DocumentId = documentId,
+            StatusCode = StatusCodes.Status202Accepted,
+            Location = accepted.StatusUrl,
+            ResponseJson = JsonSerializer.Serialize(accepted, JsonSerializerOptions.Web),
+            CreatedAt = now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return accepted;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await PreviousAsync(idempotency.Key, cancellationToken) is null)
+            {
+                throw;
+            }
+
+            // Another request with this key won the insert: this one's document, event and bytes go.
+            await store.DeleteAsync(storageKey, CancellationToken.None);
+            return null;
+        }
     }
 }

@@ -4,8 +4,10 @@ using Workflow.Ingest.Apis;
 using Workflow.Ingest.Consumers;
 using Workflow.Ingest.Data;
 using Workflow.Ingest.Documents;
+using Workflow.Ingest.Idempotency;
 using Workflow.ServiceDefaults.Data;
 using Workflow.ServiceDefaults.Messaging;
+using Workflow.ServiceDefaults.Messaging.Durable.Sagas;
 using Workflow.ServiceDefaults.Storage;
 
 namespace Workflow.Ingest.Extensions;
@@ -16,20 +18,16 @@ public static class Extensions
     {
         builder.AddServiceDatabase<IngestDbContext, SqliteIngestDbContext, SqlServerIngestDbContext>("ingestdb");
         builder.AddDocumentStore();
-        builder.Services.AddScoped<DocumentStatusProjection>();
         builder.Services.AddScoped<DocumentIntake>();
+        builder.Services.AddHostedService<IdempotencyCleanup>();
         builder.Services.AddOptions<UploadLimits>().BindConfiguration(UploadLimits.Section);
 
         builder.AddMessaging("ingest", x =>
         {
             x.AddConsumer<DocumentUploadedConsumer, AcceptsPlainJson<DocumentUploadedConsumer>>();
-            x.AddConsumer<DocumentTextExtractedConsumer>();
-            x.AddConsumer<DocumentClassifiedConsumer>();
-            x.AddConsumer<DocumentAwaitingReviewConsumer>();
-            x.AddConsumer<DocumentRejectedConsumer>();
-            x.AddConsumer<DocumentRoutedConsumer>();
-            x.AddConsumer<DocumentCompletedConsumer>();
-            x.AddConsumer<DocumentProcessingFailedConsumer>();
+            x.AddSagaStateMachine<DocumentStatusStateMachine, Document>()
+                .ServiceDatabaseRepository()
+                .Endpoint(e => e.Name = "ingest-document-status");
 
             AddStepFaults<DocumentUploaded>(x, "ingest-document-uploaded-fault");
             AddStepFaults<DocumentTextExtracted>(x, "ingest-document-text-extracted-fault");

@@ -12,7 +12,6 @@ namespace Workflow.Notify.Apis;
 /// <summary>Webhook subscriptions, their delivery log, and re-driving dead deliveries.</summary>
 public static class WebhooksApi
 {
-    private const int MaxPageSize = 200;
 
     public static RouteGroupBuilder MapWebhooksApiV1(this IEndpointRouteBuilder app)
     {
@@ -78,7 +77,7 @@ public static class WebhooksApi
 
     /// <param name="status"><c>pending</c>, <c>delivered</c> or <c>dead</c>; all when absent.</param>
     public static async Task<IResult> DeliveriesAsync(
-        Guid id, NotifyDbContext db, CancellationToken cancellationToken, string? status = null, int? limit = null)
+        Guid id, NotifyDbContext db, CancellationToken cancellationToken, string? status = null, int? limit = null, int? offset = null)
     {
         if (await db.Subscriptions.AsNoTracking().AnyAsync(s => s.Id == id, cancellationToken) is false)
         {
@@ -96,16 +95,17 @@ public static class WebhooksApi
             wanted = parsed;
         }
 
-        if (limit is < 1 or > MaxPageSize)
+        var (paging, invalid) = Paging.Read(limit, offset);
+        if (invalid is not null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"Between 1 and {MaxPageSize}."] });
+            return invalid;
         }
 
         var deliveries = await db.Deliveries.AsNoTracking().Include(d => d.AttemptLog)
             .Where(d => d.SubscriptionId == id && (wanted == null || d.Status == wanted))
-            .OrderByDescending(d => d.CreatedAt).Take(limit ?? 50)
+            .OrderByDescending(d => d.CreatedAt).Skip(paging.Offset).Take(paging.Limit)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(deliveries.Select(DeliveryView.From).ToList());
+        return TypedResults.Ok(paging.Of(deliveries.Select(DeliveryView.From).ToList()));
     }
 
     /// <summary>A dead delivery gets a new round of attempts, starting now.</summary>

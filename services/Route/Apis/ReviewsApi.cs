@@ -15,8 +15,6 @@ namespace Workflow.Route.Apis;
 /// </summary>
 public static class ReviewsApi
 {
-    private const int DefaultPageSize = 50;
-    private const int MaxPageSize = 200;
     private static readonly string[] Filters = [ReviewView.Pending, ReviewView.Escalated, ReviewView.Decided, "all"];
 
     public static RouteGroupBuilder MapReviewsApiV1(this IEndpointRouteBuilder app)
@@ -38,14 +36,10 @@ public static class ReviewsApi
             return Invalid("status", $"Must be one of: {string.Join(", ", Filters)}.");
         }
 
-        if (limit is < 1 or > MaxPageSize)
+        var (paging, invalid) = Paging.Read(limit, offset);
+        if (invalid is not null)
         {
-            return Invalid("limit", $"Between 1 and {MaxPageSize}.");
-        }
-
-        if (offset is < 0)
-        {
-            return Invalid("offset", "Not negative.");
+            return invalid;
         }
 
         var waiting = DocumentRoutingStateMachine.WaitingForReview;
@@ -58,8 +52,8 @@ public static class ReviewsApi
             ReviewView.Decided => reviews.Where(r => !waiting.Contains(r.CurrentState)).OrderByDescending(r => r.ReviewRequestedAt),
             _ => reviews.OrderByDescending(r => r.ReviewRequestedAt),
         };
-        var page = await reviews.Skip(offset ?? 0).Take(limit ?? DefaultPageSize).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new ReviewPage(page.Select(ReviewView.From).ToList(), limit ?? DefaultPageSize, offset ?? 0));
+        var page = await reviews.Skip(paging.Offset).Take(paging.Limit).ToListAsync(cancellationToken);
+        return TypedResults.Ok(paging.Of(page.Select(ReviewView.From).ToList()));
     }
 
     public static async Task<IResult> GetAsync(Guid documentId, RouteDbContext db, CancellationToken cancellationToken)
@@ -122,6 +116,5 @@ public static class ReviewsApi
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem] });
 }
 
-public sealed record ReviewPage(IReadOnlyList<ReviewView> Items, int Limit, int Offset);
 
 public sealed record ReviewDecisionAccepted(Guid DocumentId, string Decision, string ReviewUrl);

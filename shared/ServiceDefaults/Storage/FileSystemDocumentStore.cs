@@ -43,6 +43,12 @@ public sealed class FileSystemDocumentStore(string root) : IDocumentStore
         return Task.FromResult<Stream>(File.OpenRead(path));
     }
 
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
     private string PathOf(string key)
     {
         var path = Path.GetFullPath(Path.Combine(_root, key));

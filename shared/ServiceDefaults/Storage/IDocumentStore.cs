@@ -9,4 +9,7 @@ public interface IDocumentStore
     Task<string> SaveAsync(string key, Stream content, CancellationToken cancellationToken);
 
     Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Removes an entry nothing refers to (a document whose record was never committed); no entry is no error.</summary>
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
 }

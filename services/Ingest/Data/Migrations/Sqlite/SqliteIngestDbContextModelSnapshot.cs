@@ -19,8 +19,9 @@ namespace Workflow.Ingest.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Workflow.Ingest.Documents.Document", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Id");
 
                     b.Property<string>("Category")
                         .HasMaxLength(100)
@@ -35,6 +36,12 @@ namespace Workflow.Ingest.Data.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Status");
 
                     b.Property<string>("Department")
                         .HasMaxLength(100)
@@ -70,11 +77,6 @@ namespace Workflow.Ingest.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("StorageKey")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -86,11 +88,47 @@ namespace Workflow.Ingest.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.HasKey("CorrelationId");
 
-                    b.HasIndex("Status", "CreatedAt");
+                    b.HasIndex("CurrentState", "CreatedAt");
 
                     b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("Workflow.Ingest.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("Workflow.ServiceDefaults.Messaging.Durable.InboxMessage", b =>
