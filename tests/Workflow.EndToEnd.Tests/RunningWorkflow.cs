@@ -67,9 +67,13 @@ public class RunningWorkflow : IAsyncLifetime
 
     public HttpClient Api { get; private set; } = null!;
 
+    /// <summary>Where every service exports its traces (OTLP), as to a real telemetry backend.</summary>
+    public OtlpReceiver Telemetry { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         await ((IAsyncLifetime)_broker).InitializeAsync();
+        Telemetry = await OtlpReceiver.StartAsync();
 
         var info = new ProcessStartInfo("dotnet")
         {
@@ -90,7 +94,7 @@ public class RunningWorkflow : IAsyncLifetime
         await File.WriteAllTextAsync(RoutingRulesPath, ShippedRoutingRules);
         info.Environment["Routing__RulesFile"] = RoutingRulesPath;
         info.Environment["Routing__DeadlineSweepInterval"] = "00:00:00.500";
-        foreach (var (setting, value) in NotifySettings())
+        foreach (var (setting, value) in NotifySettings().Concat(Telemetry.ExporterSettings))
         {
             info.Environment[setting] = value;
         }
@@ -169,6 +173,7 @@ public class RunningWorkflow : IAsyncLifetime
         _appHost?.Dispose();
         await ((IAsyncLifetime)_broker).DisposeAsync();
         await Mail.DisposeAsync();
+        await Telemetry.DisposeAsync();
         Directory.Delete(_data, recursive: true);
     }
 }

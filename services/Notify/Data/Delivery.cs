@@ -36,6 +36,9 @@ public sealed class Delivery
     /// <summary>Its outcome decides when the document is complete (the notices of its routing do; others do not).</summary>
     public bool CompletesDocument { get; init; }
 
+    /// <summary>W3C trace context of the work that planned it, so its attempts (and the completion they lead to) join the document's trace.</summary>
+    public string? TraceParent { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; set; }
     public int Version { get; set; }

@@ -31,6 +31,7 @@ public abstract class NotifyDbContext(DbContextOptions options) : ServiceDbConte
         delivery.Property(d => d.Channel).HasMaxLength(20);
         delivery.Property(d => d.Recipient).HasMaxLength(2000);
         delivery.Property(d => d.EventType).HasMaxLength(50);
+        delivery.Property(d => d.TraceParent).HasMaxLength(64);
         delivery.Property(d => d.LastError).HasMaxLength(1000);
         delivery.Property(d => d.Version).IsConcurrencyToken();
         delivery.HasIndex(d => new { d.Status, d.NextAttemptAt });

@@ -18,6 +18,7 @@ public sealed class DeliveryDispatcher(
     ILogger<DeliveryDispatcher> logger) : BackgroundService
 {
     private const int RecordAttempts = 5;
+    private static readonly ActivitySource Source = new(typeof(DeliveryDispatcher).Assembly.GetName().Name!);
     private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -83,39 +84,53 @@ public sealed class DeliveryDispatcher(
 
     private async Task AttemptAsync(Guid id, CancellationToken cancellationToken)
     {
-        DeliveryResult result;
-        var started = Stopwatch.GetTimestamp();
-        var at = clock.GetUtcNow();
-        await using (var scope = scopes.CreateAsyncScope())
+        Activity? activity = null;
+        try
         {
-            var services = scope.ServiceProvider;
-            var db = services.GetRequiredService<NotifyDbContext>();
-            var delivery = await db.Deliveries.AsNoTracking().FirstAsync(d => d.Id == id, cancellationToken);
-            if (delivery.Channel == DeliveryChannels.Email)
+            DeliveryResult result;
+            var started = Stopwatch.GetTimestamp();
+            var at = clock.GetUtcNow();
+            await using (var scope = scopes.CreateAsyncScope())
             {
-                result = await services.GetRequiredService<EmailSender>().SendAsync(delivery, cancellationToken);
+                var services = scope.ServiceProvider;
+                var db = services.GetRequiredService<NotifyDbContext>();
+                var delivery = await db.Deliveries.AsNoTracking().FirstAsync(d => d.Id == id, cancellationToken);
+
+                // The attempt, its HTTP call or e-mail, and the completion it may publish continue the document's trace.
+                ActivityContext.TryParse(delivery.TraceParent, null, out var parent);
+                activity = Source.StartActivity($"{delivery.Channel} delivery", ActivityKind.Internal, parent);
+                activity?.SetTag("workflow.document_id", delivery.DocumentId);
+                activity?.SetTag("workflow.delivery_id", id);
+                if (delivery.Channel == DeliveryChannels.Email)
+                {
+                    result = await services.GetRequiredService<EmailSender>().SendAsync(delivery, cancellationToken);
+                }
+                else
+                {
+                    var subscription = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
+                    result = subscription is null or { DeletedAt: not null }
+                        ? DeliveryResult.Refused("The subscription was deleted.")
+                        : await services.GetRequiredService<WebhookSender>().SendAsync(delivery, subscription, cancellationToken);
+                }
             }
-            else
+
+            var duration = Stopwatch.GetElapsedTime(started);
+            for (var attempt = 1; ; attempt++)
             {
-                var subscription = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
-                result = subscription is null or { DeletedAt: not null }
-                    ? DeliveryResult.Refused("The subscription was deleted.")
-                    : await services.GetRequiredService<WebhookSender>().SendAsync(delivery, subscription, cancellationToken);
+                try
+                {
+                    await RecordAsync(id, at, duration, result, cancellationToken);
+                    return;
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < RecordAttempts)
+                {
+                    // Another delivery of the same document finished at the same moment: record again on fresh state.
+                }
             }
         }
-
-        var duration = Stopwatch.GetElapsedTime(started);
-        for (var attempt = 1; ; attempt++)
+        finally
         {
-            try
-            {
-                await RecordAsync(id, at, duration, result, cancellationToken);
-                return;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < RecordAttempts)
-            {
-                // Another delivery of the same document finished at the same moment: record again on fresh state.
-            }
+            activity?.Dispose();
         }
     }
 

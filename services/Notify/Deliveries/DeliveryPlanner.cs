@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public sealed class DeliveryPlanner(NotifyDbContext db, IOptionsMonitor<Delivery
             db.Deliveries.Add(new Delivery
             {
                 Id = NewId.NextGuid(), DocumentId = documentId, Channel = channel, SubscriptionId = subscriptionId, Recipient = recipient,
-                EventType = eventType, Payload = payload, CompletesDocument = completesDocument,
+                EventType = eventType, Payload = payload, CompletesDocument = completesDocument, TraceParent = Activity.Current?.Id,
                 CreatedAt = now, NextAttemptAt = now, AttemptsAllowed = options.CurrentValue.MaxAttempts,
             });
             count++;

@@ -72,6 +72,10 @@ namespace Workflow.Notify.Data.Migrations.Sqlite
                     b.Property<Guid?>("SubscriptionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Workflow.Testing;
+
+namespace Workflow.EndToEnd.Tests;
+
+/// <summary>
+/// One document, one trace: the services export over OTLP to a receiver this test hosts, and the
+/// spans of a document's journey (the upload, each RabbitMQ hop through the outboxes, each
+/// consumer, the e-mail to the department and the completion) join one connected trace that
+/// every service contributes to.
+/// </summary>
+[Collection(WorkflowCollection.Name)]
+public sealed class When_a_document_is_traced(RunningWorkflow workflow)
+{
+    private static readonly string[] Services = RunningWorkflow.Services;
+
+    [Fact]
+    public async Task Its_journey_is_one_connected_trace_with_spans_from_all_five_services()
+    {
+        // The caller's own trace context, as a client that traces its calls would send it.
+        var traceId = ActivityTraceId.CreateRandom();
+        var callerSpan = ActivitySpanId.CreateRandom();
+        using var ingest = new HttpClient { BaseAddress = workflow.ServiceAddress("ingest") };
+        var upload = new HttpRequestMessage(HttpMethod.Post, "/v1/documents")
+        {
+            Content = JsonContent.Create(new
+            {
+                fileName = "traced.txt", contentType = "text/plain",
+                contentBase64 = Convert.ToBase64String("Please raise a purchase order for two monitors, 640 USD."u8.ToArray()),
+            }),
+        };
+        upload.Headers.Add("traceparent", $"00-{traceId}-{callerSpan}-01");
+
+        var accepted = await ingest.SendAsync(upload);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var id = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("documentId").GetGuid();
+        Assert.Equal("Completed", (await DocumentJourney.FinishedAsync(workflow.Api, id)).GetProperty("status").GetString());
+
+        var trace = await Eventually.MatchesAsync(
+            () => Task.FromResult(workflow.Telemetry.Spans.Where(s => s.TraceId == traceId.ToString()).ToList()),
+            spans => Services.All(service => spans.Any(s => s.Service == service)) && spans.Any(s => s.Name == "workflow.document-completed send"),
+            TimeSpan.FromSeconds(30), "spans from every service in the document's trace, up to its completion");
+
+        var known = trace.Select(s => s.SpanId).Append(callerSpan.ToString()).ToHashSet();
+        var orphans = trace.Where(s => s.ParentSpanId is null || !known.Contains(s.ParentSpanId)).ToList();
+        Assert.True(orphans.Count == 0, "every span hangs from the caller's span or another span of the trace; not: "
+            + string.Join(", ", orphans.Select(s => $"{s.Service}:{s.Name}")));
+        Assert.Contains(trace, s => s.Service == "ingest" && s.ParentSpanId == callerSpan.ToString());
+        Assert.All(Services, service => Assert.Contains(trace, s => s.Service == service && s.Name.EndsWith(" process", StringComparison.Ordinal)));
+        // The department's e-mail went out within the trace, and so did the completion it led to.
+        Assert.Contains(trace, s => s.Service == "notify" && s.Name == "email delivery");
+        Assert.Contains(trace, s => s.Service == "notify" && s.Name == "workflow.document-completed send");
+    }
+}
