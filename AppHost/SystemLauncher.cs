@@ -40,7 +40,8 @@ public sealed class SystemLauncher(
         _broker = await brokers.StartAsync(data, stoppingToken);
         logger.LogInformation("RabbitMQ: {Broker}", _broker.Description);
 
-        var environments = ServiceCatalog.All.Select((s, i) => (Service: s, Port: settings.ServicePortBase + i, Env: EnvironmentFor(s, data, settings.ServicePortBase + i))).ToList();
+        var keysFile = Environment.GetEnvironmentVariable(KeysFileSetting) ?? Path.Combine(data, "api-keys.json");
+        var environments = ServiceCatalog.All.Select((s, i) => (Service: s, Port: settings.ServicePortBase + i, Env: EnvironmentFor(s, data, settings.ServicePortBase + i, keysFile))).ToList();
 
         // The migration step: once per service, before any replica serves.
         var migrations = environments.Select(e => ServiceProcess.Start(
@@ -55,6 +56,7 @@ public sealed class SystemLauncher(
             }
         }
 
+        var developmentKey = await DevelopmentApiKey.EnsureAsync(data, keysFile, ServiceCatalog.All.Single(s => s.Name == "ingest"), stoppingToken);
         for (var i = 0; i < environments.Count; i++)
         {
             var (service, _, env) = environments[i];
@@ -67,6 +69,11 @@ public sealed class SystemLauncher(
         readiness.MarkReady();
         logger.LogInformation("Workflow is ready: API on http://localhost:{Port} (POST /v1/documents){Management}",
             settings.Port, _broker.ManagementUrl is null ? "" : $"; RabbitMQ management on {_broker.ManagementUrl}");
+        if (developmentKey is not null)
+        {
+            logger.LogInformation("Development API key (tenant default, every role), also in {KeyFile}: send it as X-Api-Key", Path.Combine(data, DevelopmentApiKey.FileName));
+            Console.WriteLine($"X-Api-Key: {developmentKey}");
+        }
     }
 
     private void Start(ServiceDefinition service, Dictionary<string, string> env, int colour)
@@ -112,7 +119,9 @@ public sealed class SystemLauncher(
         }
     }
 
-    private Dictionary<string, string> EnvironmentFor(ServiceDefinition service, string data, int port)
+    private const string KeysFileSetting = "Auth__ApiKeysFile";
+
+    private Dictionary<string, string> EnvironmentFor(ServiceDefinition service, string data, int port, string keysFile)
     {
         var env = new Dictionary<string, string>
         {
@@ -121,6 +130,7 @@ public sealed class SystemLauncher(
             ["ConnectionStrings__rabbitmq"] = _broker!.ConnectionString,
             [$"ConnectionStrings__{service.DatabaseName}"] = $"Data Source={Path.Combine(data, service.DatabaseName + ".db")}",
             ["DocumentStore__Path"] = Path.Combine(data, "documents"),
+            [KeysFileSetting] = keysFile,
             ["OTEL_SERVICE_NAME"] = service.Name,
             ["MASSTRANSIT_USAGE_TELEMETRY"] = "false",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",

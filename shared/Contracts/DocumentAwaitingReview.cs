@@ -4,6 +4,10 @@ namespace Workflow.Contracts;
 public record DocumentAwaitingReview
 {
     public required Guid DocumentId { get; init; }
+
+    /// <summary>The tenant the document belongs to, carried on from its upload.</summary>
+    public string? TenantId { get; init; }
+
     public required string Category { get; init; }
     public double Confidence { get; init; }
     public DateTimeOffset ReviewDeadline { get; init; }

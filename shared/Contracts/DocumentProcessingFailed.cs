@@ -5,6 +5,9 @@ public record DocumentProcessingFailed
 {
     public required Guid DocumentId { get; init; }
 
+    /// <summary>The tenant the document belongs to, carried on from its upload.</summary>
+    public string? TenantId { get; init; }
+
     /// <summary>The step that failed: one of <see cref="ProcessingSteps"/>.</summary>
     public required string Step { get; init; }
 

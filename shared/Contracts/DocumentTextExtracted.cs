@@ -4,6 +4,10 @@ namespace Workflow.Contracts;
 public record DocumentTextExtracted
 {
     public required Guid DocumentId { get; init; }
+
+    /// <summary>The tenant the document belongs to, carried on from its upload.</summary>
+    public string? TenantId { get; init; }
+
     public required string Format { get; init; }
     public int CharacterCount { get; init; }
     public int? PageCount { get; init; }

@@ -7,6 +7,10 @@ namespace Workflow.Contracts;
 public record DocumentUploaded
 {
     public required Guid DocumentId { get; init; }
+
+    /// <summary>The tenant the document belongs to (<see cref="Tenants.Default"/> when a publisher gave none); carried on every event about it.</summary>
+    public string? TenantId { get; init; }
+
     public required string FileName { get; init; }
     public string? ContentType { get; init; }
     public long SizeBytes { get; init; }

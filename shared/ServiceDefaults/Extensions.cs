@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Workflow.ServiceDefaults.Auth;
 using Workflow.ServiceDefaults.Messaging;
 using Workflow.ServiceDefaults.Telemetry;
 
 namespace Workflow.ServiceDefaults;
 
-/// <summary>What every Workflow service has: telemetry, health endpoints and problem details.</summary>
+/// <summary>What every Workflow service has: telemetry, health endpoints, problem details and API keys.</summary>
 public static class Extensions
 {
     public const string LiveTag = "live";
@@ -22,6 +23,7 @@ public static class Extensions
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
 
         builder.Services.AddProblemDetails();
+        builder.AddApiKeyAuthentication();
         return builder;
     }
 
@@ -29,6 +31,8 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         // Mapped in every environment: orchestrators probe them in production.
         app.MapHealthChecks("/health/live", new HealthCheckOptions

@@ -23,7 +23,7 @@ public static class BenchmarkRun
         await using var broker = await RawBrokerClient.ConnectAsync(system.BrokerConnectionString);
         var completions = await broker.CaptureAsync("workflow.document-completed");
         var failures = await broker.CaptureAsync("workflow.document-processing-failed");
-        var load = new LoadGenerator(system.Address, completions, failures);
+        var load = new LoadGenerator(system.Address, system.ApiKey, completions, failures);
 
         Log(settings, "warming up…");
         await load.RunAsync(50, 4, cancellationToken);

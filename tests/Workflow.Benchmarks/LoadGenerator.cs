@@ -11,7 +11,7 @@ namespace Workflow.Benchmarks;
 /// Uploads documents through the public API and times each one from the moment its upload
 /// starts to the moment its <c>DocumentCompleted</c> reaches the broker.
 /// </summary>
-public sealed class LoadGenerator(Uri address, ConcurrentQueue<ReceivedMessage> completions, ConcurrentQueue<ReceivedMessage> failures)
+public sealed class LoadGenerator(Uri address, string apiKey, ConcurrentQueue<ReceivedMessage> completions, ConcurrentQueue<ReceivedMessage> failures)
 {
     /// <summary>When each document's upload started (a Stopwatch timestamp), over every run.</summary>
     public ConcurrentDictionary<Guid, long> UploadStarted { get; } = new();
@@ -45,6 +45,7 @@ public sealed class LoadGenerator(Uri address, ConcurrentQueue<ReceivedMessage> 
     public async Task<LoadResult> RunAsync(int documents, int concurrency, CancellationToken cancellationToken)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = address };
+        http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         var started = new ConcurrentDictionary<Guid, long>();
         var next = -1;
         var runStart = Stopwatch.GetTimestamp();

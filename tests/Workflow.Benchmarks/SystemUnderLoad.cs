@@ -14,6 +14,9 @@ public sealed class SystemUnderLoad : IAsyncDisposable
     public required Uri Address { get; init; }
     public required string BrokerConnectionString { get; init; }
 
+    /// <summary>A submitter's API key: the one the AppHost made for this run, or <c>WORKFLOW_API_KEY</c> for a running system.</summary>
+    public string ApiKey { get; private set; } = "";
+
     public static async Task<SystemUnderLoad> AttachOrStartAsync(BenchmarkSettings settings)
     {
         if (settings.Target is not null)
@@ -22,6 +25,7 @@ public sealed class SystemUnderLoad : IAsyncDisposable
             {
                 Address = settings.Target,
                 BrokerConnectionString = settings.Broker ?? throw new ArgumentException("--target needs --broker amqp://…"),
+                ApiKey = Environment.GetEnvironmentVariable("WORKFLOW_API_KEY") ?? throw new ArgumentException("--target needs a submitter's key in WORKFLOW_API_KEY"),
             };
         }
 
@@ -60,6 +64,7 @@ public sealed class SystemUnderLoad : IAsyncDisposable
         await Eventually.MatchesAsync(
             async () => !appHost.HasExited && (await client.GetAsync(new Uri(system.Address, "/health/ready"))).IsSuccessStatusCode,
             ready => ready, TimeSpan.FromMinutes(3), "the system to start");
+        system.ApiKey = (await File.ReadAllTextAsync(Path.Combine(data, "dev-api-key"))).Trim();
         return system;
     }
 

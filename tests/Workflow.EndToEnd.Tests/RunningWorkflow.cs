@@ -115,6 +115,43 @@ public class RunningWorkflow : IAsyncLifetime
         {
             throw new InvalidOperationException($"Workflow did not start. AppHost output:\n{RecentOutput()}", e);
         }
+
+        // The key the AppHost made for a local run: tenant "default", every role.
+        ApiKey = (await File.ReadAllTextAsync(Path.Combine(_data, "dev-api-key"))).Trim();
+        Api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+    }
+
+    /// <summary>The development key every test's <see cref="Api"/> sends: tenant <c>default</c>, every role.</summary>
+    public string ApiKey { get; private set; } = "";
+
+    /// <summary>A client of one service's own port (not the public address), with the development key.</summary>
+    public HttpClient ServiceClient(string service)
+    {
+        var client = new HttpClient { BaseAddress = ServiceAddress(service), Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    /// <summary>A new key, made as an operator would, with the product's own command; the services accept it within a second.</summary>
+    public async Task<string> CreateKeyAsync(string tenant, params string[] roles)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { RepositoryLayout.BuiltAssembly(Path.Combine("services", "Ingest"), "Workflow.Ingest"), "keys", "create",
+            "--tenant", tenant, "--file", Path.Combine(_data, "api-keys.json") }.Concat(roles.SelectMany(r => new[] { "--role", r })))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync());
+        var key = output.Split('\n', StringSplitOptions.TrimEntries).Single(line => line.StartsWith("wf_", StringComparison.Ordinal));
+        using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
+        probe.DefaultRequestHeaders.Add("X-Api-Key", key);
+        await Eventually.MatchesAsync(async () => (await probe.GetAsync("/v1/documents?limit=1")).StatusCode, status => status != System.Net.HttpStatusCode.Unauthorized,
+            TimeSpan.FromSeconds(10), $"the services to accept the new key of {tenant}");
+        return key;
     }
 
     /// <summary>E-mail to the sink, webhooks to loopback receivers, and retries quick enough for a test.</summary>

@@ -23,7 +23,7 @@ public sealed class When_a_document_is_traced(RunningWorkflow workflow)
         // The caller's own trace context, as a client that traces its calls would send it.
         var traceId = ActivityTraceId.CreateRandom();
         var callerSpan = ActivitySpanId.CreateRandom();
-        using var ingest = new HttpClient { BaseAddress = workflow.ServiceAddress("ingest") };
+        using var ingest = workflow.ServiceClient("ingest");
         var upload = new HttpRequestMessage(HttpMethod.Post, "/v1/documents")
         {
             Content = JsonContent.Create(new

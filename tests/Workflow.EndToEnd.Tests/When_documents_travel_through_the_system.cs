@@ -140,7 +140,7 @@ public sealed class When_documents_travel_through_the_system(RunningWorkflow wor
         Assert.Equal("classify", failure.GetProperty("step").GetString());
         Assert.Equal($"Document store has no entry '{textKey}'.", failure.GetProperty("reason").GetString());
 
-        using var admin = new HttpClient { BaseAddress = workflow.ServiceAddress("classify") };
+        using var admin = workflow.ServiceClient("classify");
         var failed = await Eventually.MatchesAsync(
             () => admin.GetFromJsonAsync<JsonElement>("/admin/failed-messages"),
             list => list.EnumerateArray().Any(m => m.GetProperty("messageId").GetString() == messageId),

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Ingest.Data;
+using Workflow.ServiceDefaults.Auth;
 using Workflow.Testing;
 
 namespace Workflow.Ingest.Tests;
@@ -20,8 +21,26 @@ public sealed class IngestHost : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string DocumentStorePath => Path.Combine(DataDirectory, "documents");
 
+    /// <summary>The key every client of this host sends: tenant <c>acme</c>, submitter and auditor.</summary>
+    public string ApiKey { get; private set; } = "";
+
+    /// <summary>A key of another tenant, for isolation tests.</summary>
+    public string OtherTenantKey { get; private set; } = "";
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        var keysFile = Path.Combine(DataDirectory, "api-keys.json");
+        var (key, entry) = ApiKeyEntry.Create("acme", [Roles.Submitter, Roles.Auditor], "tests", DateTimeOffset.UtcNow);
+        var (otherKey, other) = ApiKeyEntry.Create("globex", [Roles.Submitter], "other tenant", DateTimeOffset.UtcNow);
+        ApiKeyFile.Write(keysFile, [entry, other]);
+        (ApiKey, OtherTenantKey) = (key, otherKey);
+        builder.UseSetting(ApiKeyFile.PathSetting, keysFile);
         builder.UseSetting("ConnectionStrings:rabbitmq", _broker.ConnectionString);
         builder.UseSetting("ConnectionStrings:ingestdb", $"Data Source={Path.Combine(DataDirectory, "ingest.db")}");
         builder.UseSetting("DocumentStore:Path", DocumentStorePath);

@@ -140,7 +140,7 @@ public sealed class When_events_about_a_document_arrive : IAsyncLifetime
     private Task UploadedAsync()
     {
         _provider.GetRequiredService<IndexedSagaDictionary<Document>>()
-            .Add(new SagaInstance<Document>(Documents.Document.Received(_id, "a.txt", "text/plain", 10, "api", null, "documents/a", T0)));
+            .Add(new SagaInstance<Document>(Documents.Document.Received(_id, "acme", "a.txt", "text/plain", 10, "api", null, "documents/a", T0)));
         return Task.CompletedTask;
     }
 

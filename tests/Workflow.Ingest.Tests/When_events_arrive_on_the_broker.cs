@@ -23,7 +23,7 @@ public sealed class When_events_arrive_on_the_broker(IngestHost host)
 
         await broker.PublishJsonAsync("workflow.document-uploaded", new
         {
-            documentId = id, fileName = "badge.txt", contentType = "text/plain", content = Convert.ToBase64String(content), source = "mail-gateway",
+            documentId = id, tenantId = "acme", fileName = "badge.txt", contentType = "text/plain", content = Convert.ToBase64String(content), source = "mail-gateway",
         });
 
         var status = await StatusWhen(id, s => s.ValueKind == JsonValueKind.Object);
@@ -71,10 +71,10 @@ public sealed class When_events_arrive_on_the_broker(IngestHost host)
         await using var broker = await RawBrokerClient.ConnectAsync(host.BrokerConnectionString);
         var id = Guid.NewGuid();
 
-        await broker.PublishEventAsync("workflow.document-completed", new { documentId = id, category = "Purchase", confidence = 0.6, department = "Procurement", notificationCount = 1 });
+        await broker.PublishEventAsync("workflow.document-completed", new { documentId = id, tenantId = "acme", category = "Purchase", confidence = 0.6, department = "Procurement", notificationCount = 1 });
         await StatusWhen(id, s => s.GetProperty("status").GetString() == "Completed");
         var late = Guid.NewGuid();
-        await broker.PublishEventAsync("workflow.document-classified", new { documentId = id, category = "Hardware", confidence = 0.9, classifier = "test" }, late.ToString());
+        await broker.PublishEventAsync("workflow.document-classified", new { documentId = id, tenantId = "acme", category = "Hardware", confidence = 0.9, classifier = "test" }, late.ToString());
 
         // Processed (its id is in the inbox), and it changed nothing: a finished document keeps its decisions.
         await Eventually.MatchesAsync(() => ProcessedAsync(late), processed => processed, Patience, "the late event to be processed");
@@ -95,7 +95,7 @@ public sealed class When_events_arrive_on_the_broker(IngestHost host)
         await using var broker = await RawBrokerClient.ConnectAsync(host.BrokerConnectionString);
         var id = Guid.NewGuid();
 
-        await broker.PublishEventAsync("workflow.document-processing-failed", new { documentId = id, step = "extract", reason = "The PDF could not be read" });
+        await broker.PublishEventAsync("workflow.document-processing-failed", new { documentId = id, tenantId = "acme", step = "extract", reason = "The PDF could not be read" });
 
         var status = await StatusWhen(id, s => s.GetProperty("status").GetString() == "Failed");
         Assert.Equal("extract", status.GetProperty("failure").GetProperty("step").GetString());

@@ -49,6 +49,7 @@ public sealed class DocumentTextExtractedConsumer(
             InputTokens = record.InputTokens,
             OutputTokens = record.OutputTokens,
             CostUsd = record.CostUsd,
+            TenantId = message.TenantId,
             Source = message.Source,
             Sender = message.Sender,
             Entities = message.Entities,

@@ -35,7 +35,7 @@ public sealed class DocumentUploadedConsumer(
             record.FailureReason = e.Message;
             outbox.Publish(new DocumentProcessingFailed
             {
-                DocumentId = message.DocumentId, Step = ProcessingSteps.Extract, Reason = e.Message, FailedAt = record.ProcessedAt,
+                DocumentId = message.DocumentId, TenantId = message.TenantId, Step = ProcessingSteps.Extract, Reason = e.Message, FailedAt = record.ProcessedAt,
             });
             return;
         }
@@ -62,6 +62,7 @@ public sealed class DocumentUploadedConsumer(
             Text = inlineText,
             TextStorageKey = record.TextStorageKey,
             ExtractedAt = record.ProcessedAt,
+            TenantId = message.TenantId,
             Source = message.Source,
             Sender = extracted.Sender,
             Truncated = extracted.Truncated,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Workflow.Ingest.Data;
 using Workflow.Ingest.Documents;
 using Workflow.Ingest.Idempotency;
+using Workflow.ServiceDefaults.Auth;
 using Workflow.ServiceDefaults.Http;
 
 namespace Workflow.Ingest.Apis;
@@ -15,9 +17,9 @@ public static class DocumentsApi
     public static RouteGroupBuilder MapDocumentsApiV1(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v1/documents");
-        api.MapPost("/", UploadAsync).DisableAntiforgery();
-        api.MapGet("/", ListAsync);
-        api.MapGet("/{documentId:guid}", GetAsync);
+        api.MapPost("/", UploadAsync).DisableAntiforgery().RequireAuthorization(Policies.Submit);
+        api.MapGet("/", ListAsync).RequireAuthorization(Policies.ReadDocuments);
+        api.MapGet("/{documentId:guid}", GetAsync).RequireAuthorization(Policies.ReadDocuments);
         return api;
     }
 
@@ -27,7 +29,7 @@ public static class DocumentsApi
     /// second document; the same key with a different request is refused with 422.
     /// </summary>
     public static async Task<IResult> UploadAsync(
-        HttpRequest request, DocumentIntake intake, IOptions<UploadLimits> limits, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, DocumentIntake intake, IOptions<UploadLimits> limits, CancellationToken cancellationToken)
     {
         var (key, keyProblem) = IdempotentRequest.KeyOf(request);
         if (keyProblem is not null)
@@ -41,16 +43,17 @@ public static class DocumentsApi
             return problem;
         }
 
+        var tenant = user.TenantOf();
         var idempotency = key is null ? null : IdempotentRequest.For(key, upload!);
-        if (idempotency is not null && await intake.PreviousAsync(idempotency.Key, cancellationToken) is { } previous)
+        if (idempotency is not null && await intake.PreviousAsync(tenant, idempotency.Key, cancellationToken) is { } previous)
         {
             return Replay(previous, idempotency);
         }
 
-        var accepted = await intake.AcceptAsync(upload!, idempotency, cancellationToken);
+        var accepted = await intake.AcceptAsync(tenant, upload!, idempotency, cancellationToken);
         if (accepted is null)
         {
-            var winner = await intake.PreviousAsync(idempotency!.Key, cancellationToken);
+            var winner = await intake.PreviousAsync(tenant, idempotency!.Key, cancellationToken);
             return Replay(winner!, idempotency);
         }
 
@@ -76,7 +79,9 @@ public static class DocumentsApi
     /// </summary>
     public static async Task<IResult> GetAsync(Guid documentId, HttpContext http, IngestDbContext db, CancellationToken cancellationToken)
     {
-        var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.CorrelationId == documentId, cancellationToken);
+        // Another tenant's document is as absent as one that never was.
+        var tenant = http.User.TenantOf();
+        var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.CorrelationId == documentId && d.TenantId == tenant, cancellationToken);
         if (document is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Document not found",
@@ -101,7 +106,7 @@ public static class DocumentsApi
     /// <param name="createdFrom">Received at or after this instant (ISO 8601).</param>
     /// <param name="createdTo">Received before this instant (ISO 8601).</param>
     public static async Task<IResult> ListAsync(
-        IngestDbContext db, CancellationToken cancellationToken, string? status = null, string? category = null,
+        ClaimsPrincipal user, IngestDbContext db, CancellationToken cancellationToken, string? status = null, string? category = null,
         DateTimeOffset? createdFrom = null, DateTimeOffset? createdTo = null, int? limit = null, int? offset = null)
     {
         var (paging, invalid) = Paging.Read(limit, offset);
@@ -115,7 +120,8 @@ public static class DocumentsApi
             return Paging.Invalid("status", $"One of: {string.Join(", ", Enum.GetNames<DocumentStatus>())}.");
         }
 
-        var documents = db.Documents.AsNoTracking();
+        var tenant = user.TenantOf();
+        var documents = db.Documents.AsNoTracking().Where(d => d.TenantId == tenant);
         if (status is not null)
         {
             var state = Enum.Parse<DocumentStatus>(status, ignoreCase: true).ToString();

@@ -37,7 +37,7 @@ public sealed class DocumentUploadedConsumer(IngestDbContext db, IDocumentStore 
         var size = message.SizeBytes > 0 ? message.SizeBytes : message.Content?.LongLength ?? 0;
         if (document is null)
         {
-            db.Documents.Add(Document.Received(message.DocumentId, message.FileName, message.ContentType, size,
+            db.Documents.Add(Document.Received(message.DocumentId, Tenants.Of(message.TenantId), message.FileName, message.ContentType, size,
                 message.Source, message.ExternalRef, storageKey, clock.GetUtcNow()));
             return;
         }

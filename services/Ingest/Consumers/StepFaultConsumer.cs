@@ -18,7 +18,7 @@ public sealed class StepFaultConsumer<T>(EventOutbox outbox) : IConsumer<Fault<T
     {
         var fault = context.Message;
         var step = FaultingStep.Of(fault.Host);
-        var documentId = DocumentIdOf(fault.Message);
+        var (documentId, tenantId) = DocumentOf(fault.Message);
         if (step is null or ProcessingSteps.Ingest || documentId == Guid.Empty)
         {
             // Ingest's own failures are in its own error queue; a fault without a document has nothing to show.
@@ -28,6 +28,7 @@ public sealed class StepFaultConsumer<T>(EventOutbox outbox) : IConsumer<Fault<T
         outbox.Publish(new DocumentProcessingFailed
         {
             DocumentId = documentId,
+            TenantId = tenantId,
             Step = step,
             Reason = fault.Exceptions.FirstOrDefault()?.Message ?? "unknown error",
             FailedAt = fault.Timestamp,
@@ -35,12 +36,12 @@ public sealed class StepFaultConsumer<T>(EventOutbox outbox) : IConsumer<Fault<T
         return Task.CompletedTask;
     }
 
-    private static Guid DocumentIdOf(T? message) => message switch
+    private static (Guid DocumentId, string? TenantId) DocumentOf(T? message) => message switch
     {
-        DocumentUploaded m => m.DocumentId,
-        DocumentTextExtracted m => m.DocumentId,
-        DocumentClassified m => m.DocumentId,
-        DocumentRouted m => m.DocumentId,
-        _ => Guid.Empty,
+        DocumentUploaded m => (m.DocumentId, m.TenantId),
+        DocumentTextExtracted m => (m.DocumentId, m.TenantId),
+        DocumentClassified m => (m.DocumentId, m.TenantId),
+        DocumentRouted m => (m.DocumentId, m.TenantId),
+        _ => (Guid.Empty, null),
     };
 }

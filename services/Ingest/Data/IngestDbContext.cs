@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workflow.Contracts;
 using Workflow.ServiceDefaults.Messaging.Durable;
 using Workflow.Ingest.Documents;
 using Workflow.Ingest.Idempotency;
@@ -24,16 +25,19 @@ public abstract class IngestDbContext(DbContextOptions options) : ServiceDbConte
         document.Property(d => d.Source).HasMaxLength(100);
         document.Property(d => d.ExternalRef).HasMaxLength(200);
         document.Property(d => d.StorageKey).HasMaxLength(300);
+        document.Property(d => d.TenantId).HasMaxLength(Tenants.MaxLength).HasDefaultValue(Tenants.Default);
         document.Property(d => d.CurrentState).HasColumnName("Status").HasMaxLength(20);
         document.Property(d => d.Category).HasMaxLength(100);
         document.Property(d => d.Department).HasMaxLength(100);
         document.Property(d => d.FailedStep).HasMaxLength(20);
         document.Property(d => d.FailureReason).HasMaxLength(2000);
         document.Property(d => d.Version).IsConcurrencyToken();
+        document.HasIndex(d => new { d.TenantId, d.CreatedAt });
         document.HasIndex(d => new { d.CurrentState, d.CreatedAt });
 
         var idempotency = modelBuilder.Entity<IdempotencyRecord>();
-        idempotency.HasKey(r => r.Key);
+        idempotency.HasKey(r => new { r.TenantId, r.Key });
+        idempotency.Property(r => r.TenantId).HasMaxLength(Tenants.MaxLength);
         idempotency.Property(r => r.Key).HasMaxLength(IdempotentRequest.MaxKeyLength);
         idempotency.Property(r => r.RequestHash).HasMaxLength(64);
         idempotency.Property(r => r.Location).HasMaxLength(200);

@@ -1,4 +1,5 @@
 using MassTransit;
+using Workflow.Contracts;
 using Workflow.ServiceDefaults.Messaging.Durable.Sagas;
 
 namespace Workflow.Ingest.Documents;
@@ -18,6 +19,9 @@ public sealed class Document : SagaStateMachineInstance, ISagaVersion
     public string CurrentState { get; set; } = nameof(DocumentStatus.Received);
 
     public DocumentStatus Status => Enum.TryParse<DocumentStatus>(CurrentState, out var status) ? status : DocumentStatus.Received;
+
+    /// <summary>Only keys of this tenant see the document.</summary>
+    public string TenantId { get; private set; } = Tenants.Default;
 
     public string FileName { get; private set; } = "";
     public string? ContentType { get; private set; }
@@ -41,10 +45,10 @@ public sealed class Document : SagaStateMachineInstance, ISagaVersion
     public int Version { get; set; }
 
     public static Document Received(
-        Guid id, string fileName, string? contentType, long sizeBytes, string? source, string? externalRef,
+        Guid id, string tenantId, string fileName, string? contentType, long sizeBytes, string? source, string? externalRef,
         string? storageKey, DateTimeOffset at)
     {
-        var document = new Document { CorrelationId = id, CreatedAt = at, UpdatedAt = at };
+        var document = new Document { CorrelationId = id, TenantId = tenantId, CreatedAt = at, UpdatedAt = at };
         document.Describe(fileName, contentType, sizeBytes, source, externalRef, storageKey);
         return document;
     }
@@ -61,6 +65,15 @@ public sealed class Document : SagaStateMachineInstance, ISagaVersion
     }
 
     public bool IsDescribed => FileName.Length > 0;
+
+    /// <summary>A document first heard of from a later step's event learns its tenant from it.</summary>
+    public void BelongsTo(string? tenantId)
+    {
+        if (!IsDescribed && tenantId is not null)
+        {
+            TenantId = tenantId;
+        }
+    }
 
     /// <summary>Each event repeats the decisions made so far, so the one that moves the document fills them in.</summary>
     public void Decided(string category, double confidence, string? department)

@@ -23,30 +23,31 @@ public sealed class DocumentIntake(
 
     public static string StatusUrlOf(Guid documentId) => $"/v1/documents/{documentId}";
 
-    /// <summary>The stored first response to a key, while its window lasts.</summary>
-    public Task<IdempotencyRecord?> PreviousAsync(string key, CancellationToken cancellationToken)
+    /// <summary>The stored first response to a tenant's key, while its window lasts.</summary>
+    public Task<IdempotencyRecord?> PreviousAsync(string tenantId, string key, CancellationToken cancellationToken)
     {
         var since = clock.GetUtcNow() - IdempotencyCleanup.WindowOf(configuration);
-        return db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key && r.CreatedAt >= since, cancellationToken);
+        return db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Key == key && r.CreatedAt >= since, cancellationToken);
     }
 
     /// <summary>
     /// The accepted document, or, when a concurrent request with the same idempotency key
     /// committed first, null: nothing of this request was kept, and the caller replays that one.
     /// </summary>
-    public async Task<DocumentAccepted?> AcceptAsync(UploadRequest upload, IdempotentRequest? idempotency, CancellationToken cancellationToken)
+    public async Task<DocumentAccepted?> AcceptAsync(string tenantId, UploadRequest upload, IdempotentRequest? idempotency, CancellationToken cancellationToken)
     {
         var documentId = NewId.NextGuid();
         var storageKey = await store.SaveAsync(StorageKeyFor(documentId), new MemoryStream(upload.Content), cancellationToken);
         var now = clock.GetUtcNow();
 
         var document = Document.Received(
-            documentId, upload.FileName, upload.ContentType, upload.Content.LongLength, upload.Source, upload.ExternalRef, storageKey, now);
+            documentId, tenantId, upload.FileName, upload.ContentType, upload.Content.LongLength, upload.Source, upload.ExternalRef, storageKey, now);
         var accepted = new DocumentAccepted(documentId, document.Status.ToString(), StatusUrlOf(documentId));
         db.Documents.Add(document);
         outbox.Publish(new DocumentUploaded
         {
             DocumentId = documentId,
+            TenantId = tenantId,
             FileName = upload.FileName,
             ContentType = upload.ContentType,
             SizeBytes = upload.Content.LongLength,
@@ -63,10 +64,11 @@ public sealed class DocumentIntake(
         }
 
         // A key whose window has passed may be used again.
-        await db.IdempotencyRecords.Where(r => r.Key == idempotency.Key && r.CreatedAt < now - IdempotencyCleanup.WindowOf(configuration))
+        await db.IdempotencyRecords.Where(r => r.TenantId == tenantId && r.Key == idempotency.Key && r.CreatedAt < now - IdempotencyCleanup.WindowOf(configuration))
             .ExecuteDeleteAsync(cancellationToken);
         db.IdempotencyRecords.Add(new IdempotencyRecord
         {
+            TenantId = tenantId,
             Key = idempotency.Key,
             RequestHash = idempotency.RequestHash,
             DocumentId = documentId,
@@ -83,7 +85,7 @@ public sealed class DocumentIntake(
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            if (await PreviousAsync(idempotency.Key, cancellationToken) is null)
+            if (await PreviousAsync(tenantId, idempotency.Key, cancellationToken) is null)
             {
                 throw;
             }

@@ -26,19 +26,40 @@ public sealed class DocumentStatusStateMachine : MassTransitStateMachine<Documen
         Event(() => ProcessingFailed, e => e.CorrelateById(m => m.Message.DocumentId));
 
         State[] journey = [Initial, Received, Extracted, Classified, AwaitingReview, Routed];
-        Advance(TextExtracted, Extracted, journey, (_, _) => { });
-        Advance(DocumentClassified, Classified, journey, (d, m) => d.Decided(m.Category, m.Confidence, null));
-        Advance(ReviewAwaited, AwaitingReview, journey, (d, m) => d.Decided(m.Category, m.Confidence, null));
-        Advance(DocumentRouted, Routed, journey, (d, m) => d.Decided(m.Category, m.Confidence, m.Department));
+        Advance(TextExtracted, Extracted, journey, (d, m) => d.BelongsTo(m.TenantId));
+        Advance(DocumentClassified, Classified, journey, (d, m) =>
+        {
+            d.BelongsTo(m.TenantId);
+            d.Decided(m.Category, m.Confidence, null);
+        });
+        Advance(ReviewAwaited, AwaitingReview, journey, (d, m) =>
+        {
+            d.BelongsTo(m.TenantId);
+            d.Decided(m.Category, m.Confidence, null);
+        });
+        Advance(DocumentRouted, Routed, journey, (d, m) =>
+        {
+            d.BelongsTo(m.TenantId);
+            d.Decided(m.Category, m.Confidence, m.Department);
+        });
         Advance(DocumentCompleted, Completed, journey, (d, m) =>
         {
+            d.BelongsTo(m.TenantId);
             d.Decided(m.Category, m.Confidence, m.Department);
             d.Delivered(m.NotificationsDelivered, m.NotificationsFailed);
         });
-        Advance(DocumentRejected, Rejected, journey[..^1], (d, m) => d.Decided(m.Category, m.Confidence, null));
+        Advance(DocumentRejected, Rejected, journey[..^1], (d, m) =>
+        {
+            d.BelongsTo(m.TenantId);
+            d.Decided(m.Category, m.Confidence, null);
+        });
 
         During(journey,
-            When(ProcessingFailed).Then(c => c.Saga.Failed(c.Message.Step, c.Message.Reason)).Then(Touch).TransitionTo(Failed));
+            When(ProcessingFailed).Then(c =>
+            {
+                c.Saga.BelongsTo(c.Message.TenantId);
+                c.Saga.Failed(c.Message.Step, c.Message.Reason);
+            }).Then(Touch).TransitionTo(Failed));
 
         // A late, repeated or out-of-order event has no place in the current state: it changes nothing.
         OnUnhandledEvent(context => context.Ignore());

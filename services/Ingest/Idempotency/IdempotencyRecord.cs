@@ -7,6 +7,9 @@ namespace Workflow.Ingest.Idempotency;
 /// </summary>
 public sealed class IdempotencyRecord
 {
+    /// <summary>Keys are the tenant's own: two tenants may pick the same one.</summary>
+    public required string TenantId { get; init; }
+
     public required string Key { get; init; }
 
     /// <summary>SHA-256 of what the request asked for; the same key with another request is refused.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Workflow.Notify.Data;
 using Workflow.Notify.Deliveries;
 using Workflow.Notify.Webhooks;
+using Workflow.ServiceDefaults.Auth;
 using Workflow.ServiceDefaults.Http;
 
 namespace Workflow.Notify.Apis;
@@ -12,10 +14,10 @@ namespace Workflow.Notify.Apis;
 /// <summary>Webhook subscriptions, their delivery log, and re-driving dead deliveries.</summary>
 public static class WebhooksApi
 {
-
     public static RouteGroupBuilder MapWebhooksApiV1(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/webhooks");
+        // Admins of a tenant manage its subscriptions, which hear only about its documents.
+        var api = app.MapGroup("/v1/webhooks").RequireAuthorization(Policies.Administer);
         api.MapPost("/", CreateAsync);
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);
@@ -26,7 +28,7 @@ public static class WebhooksApi
     }
 
     public static async Task<IResult> CreateAsync(
-        HttpRequest request, NotifyDbContext db, DestinationPolicy policy, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, NotifyDbContext db, DestinationPolicy policy, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (body, invalid) = await JsonRequestBody.ReadAsync<CreateWebhookRequest>(request, "the subscription", cancellationToken);
         if (invalid is not null)
@@ -43,6 +45,7 @@ public static class WebhooksApi
         var subscription = new WebhookSubscription
         {
             Id = NewId.NextGuid(),
+            TenantId = user.TenantOf(),
             Url = body.Url!,
             EventTypes = string.Join(',', body.EventTypes!.Distinct()),
             Secret = body.Secret ?? WebhookSignature.NewSecret(),
@@ -56,16 +59,19 @@ public static class WebhooksApi
             new CreatedWebhook(view.Id, view.Url, view.EventTypes, view.Description, view.CreatedAt, subscription.Secret));
     }
 
-    public static async Task<Ok<List<WebhookView>>> ListAsync(NotifyDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await db.Subscriptions.AsNoTracking().Where(s => s.DeletedAt == null).OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken))
-            .Select(WebhookView.From).ToList());
-
-    public static async Task<IResult> GetAsync(Guid id, NotifyDbContext db, CancellationToken cancellationToken) =>
-        await FindAsync(db, id, cancellationToken) is { } subscription ? TypedResults.Ok(WebhookView.From(subscription)) : NotFound(id);
-
-    public static async Task<IResult> DeleteAsync(Guid id, NotifyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Ok<List<WebhookView>>> ListAsync(ClaimsPrincipal user, NotifyDbContext db, CancellationToken cancellationToken)
     {
-        if (await FindAsync(db, id, cancellationToken) is not { } subscription)
+        var tenant = user.TenantOf();
+        return TypedResults.Ok((await db.Subscriptions.AsNoTracking().Where(s => s.TenantId == tenant && s.DeletedAt == null)
+            .OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken)).Select(WebhookView.From).ToList());
+    }
+
+    public static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, NotifyDbContext db, CancellationToken cancellationToken) =>
+        await FindAsync(db, user, id, cancellationToken) is { } subscription ? TypedResults.Ok(WebhookView.From(subscription)) : NotFound(id);
+
+    public static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal user, NotifyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(db, user, id, cancellationToken) is not { } subscription)
         {
             return NotFound(id);
         }
@@ -77,9 +83,10 @@ public static class WebhooksApi
 
     /// <param name="status"><c>pending</c>, <c>delivered</c> or <c>dead</c>; all when absent.</param>
     public static async Task<IResult> DeliveriesAsync(
-        Guid id, NotifyDbContext db, CancellationToken cancellationToken, string? status = null, int? limit = null, int? offset = null)
+        Guid id, ClaimsPrincipal user, NotifyDbContext db, CancellationToken cancellationToken, string? status = null, int? limit = null, int? offset = null)
     {
-        if (await db.Subscriptions.AsNoTracking().AnyAsync(s => s.Id == id, cancellationToken) is false)
+        var tenant = user.TenantOf();
+        if (await db.Subscriptions.AsNoTracking().AnyAsync(s => s.Id == id && s.TenantId == tenant, cancellationToken) is false)
         {
             return NotFound(id);
         }
@@ -110,10 +117,12 @@ public static class WebhooksApi
 
     /// <summary>A dead delivery gets a new round of attempts, starting now.</summary>
     public static async Task<IResult> RedeliverAsync(
-        Guid id, Guid deliveryId, NotifyDbContext db, DeliverySignal signal, IOptionsMonitor<DeliveryOptions> options, TimeProvider clock,
+        Guid id, Guid deliveryId, ClaimsPrincipal user, NotifyDbContext db, DeliverySignal signal, IOptionsMonitor<DeliveryOptions> options, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == id, cancellationToken);
+        var tenant = user.TenantOf();
+        var owned = await db.Subscriptions.AsNoTracking().AnyAsync(s => s.Id == id && s.TenantId == tenant, cancellationToken);
+        var delivery = owned ? await db.Deliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == id, cancellationToken) : null;
         if (delivery is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Delivery not found",
@@ -136,8 +145,11 @@ public static class WebhooksApi
         return TypedResults.Accepted($"/v1/webhooks/{id}/deliveries", DeliveryView.From(delivery));
     }
 
-    private static Task<WebhookSubscription?> FindAsync(NotifyDbContext db, Guid id, CancellationToken cancellationToken) =>
-        db.Subscriptions.FirstOrDefaultAsync(s => s.Id == id && s.DeletedAt == null, cancellationToken);
+    private static Task<WebhookSubscription?> FindAsync(NotifyDbContext db, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        var tenant = user.TenantOf();
+        return db.Subscriptions.FirstOrDefaultAsync(s => s.Id == id && s.TenantId == tenant && s.DeletedAt == null, cancellationToken);
+    }
 
     private static ProblemHttpResult NotFound(Guid id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
         title: "Webhook subscription not found", detail: $"No webhook subscription has the id {id}.");

@@ -9,6 +9,6 @@ namespace Workflow.Notify.Consumers;
 public sealed class DocumentRejectedConsumer(DeliveryPlanner planner) : IConsumer<DocumentRejected>
 {
     public Task Consume(ConsumeContext<DocumentRejected> context) =>
-        planner.PlanAsync(context.Message.DocumentId, WebhookEventTypes.Rejected, context.Message, completesDocument: false, [],
+        planner.PlanAsync(context.Message.DocumentId, Tenants.Of(context.Message.TenantId), WebhookEventTypes.Rejected, context.Message, completesDocument: false, [],
             context.CancellationToken);
 }

@@ -15,7 +15,7 @@ public sealed class DocumentReviewEscalatedConsumer(DeliveryPlanner planner, IOp
         var settings = email.CurrentValue;
         var content = EmailTexts.Escalated(context.Message);
         var emails = settings.Enabled ? settings.Reviewers.Select(r => (r, content)) : [];
-        return planner.PlanAsync(context.Message.DocumentId, WebhookEventTypes.ReviewEscalated, context.Message, completesDocument: false, emails,
+        return planner.PlanAsync(context.Message.DocumentId, Tenants.Of(context.Message.TenantId), WebhookEventTypes.ReviewEscalated, context.Message, completesDocument: false, emails,
             context.CancellationToken);
     }
 }

@@ -26,6 +26,7 @@ public sealed class DocumentRoutedConsumer(
         var notice = new DocumentNotice
         {
             DocumentId = message.DocumentId,
+            TenantId = Tenants.Of(message.TenantId),
             Category = message.Category,
             Confidence = message.Confidence,
             Department = message.Department,
@@ -37,7 +38,7 @@ public sealed class DocumentRoutedConsumer(
         var emails = settings.Enabled && settings.Departments.TryGetValue(message.Department, out var address)
             ? [(address, EmailTexts.Routed(message))]
             : Array.Empty<(string, EmailContent)>();
-        notice.Expected = await planner.PlanAsync(message.DocumentId, WebhookEventTypes.Routed, message, completesDocument: true, emails,
+        notice.Expected = await planner.PlanAsync(message.DocumentId, notice.TenantId, WebhookEventTypes.Routed, message, completesDocument: true, emails,
             context.CancellationToken);
         await completion.CompleteIfFinishedAsync(notice, context.CancellationToken);
     }

@@ -7,6 +7,7 @@ namespace Workflow.Notify.Data;
 public sealed class DocumentNotice
 {
     public Guid DocumentId { get; init; }
+    public string TenantId { get; init; } = Workflow.Contracts.Tenants.Default;
     public string Category { get; set; } = "";
     public double Confidence { get; set; }
     public string Department { get; set; } = "";

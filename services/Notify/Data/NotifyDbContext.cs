@@ -1,3 +1,4 @@
+using Workflow.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Workflow.ServiceDefaults.Messaging.Durable;
 
@@ -21,6 +22,7 @@ public abstract class NotifyDbContext(DbContextOptions options) : ServiceDbConte
         notice.ToTable("DocumentNotices");
         notice.HasKey(n => n.DocumentId);
         notice.Property(n => n.DocumentId).ValueGeneratedNever();
+        notice.Property(n => n.TenantId).HasMaxLength(Tenants.MaxLength).HasDefaultValue(Tenants.Default);
         notice.Property(n => n.Category).HasMaxLength(100);
         notice.Property(n => n.Department).HasMaxLength(100);
         notice.Property(n => n.Version).IsConcurrencyToken();
@@ -44,6 +46,10 @@ public abstract class NotifyDbContext(DbContextOptions options) : ServiceDbConte
         attempt.Property(a => a.Error).HasMaxLength(1000);
 
         var subscription = modelBuilder.Entity<WebhookSubscription>();
+
+        subscription.Property(s => s.TenantId).HasMaxLength(Tenants.MaxLength).HasDefaultValue(Tenants.Default);
+
+        subscription.HasIndex(s => s.TenantId);
         subscription.ToTable("WebhookSubscriptions");
         subscription.HasKey(s => s.Id);
         subscription.Property(s => s.Id).ValueGeneratedNever();

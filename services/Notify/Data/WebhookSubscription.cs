@@ -4,6 +4,10 @@ namespace Workflow.Notify.Data;
 public sealed class WebhookSubscription
 {
     public Guid Id { get; init; }
+
+    /// <summary>It hears only about this tenant's documents.</summary>
+    public string TenantId { get; init; } = Workflow.Contracts.Tenants.Default;
+
     public string Url { get; init; } = "";
 
     /// <summary>Comma-separated <see cref="WebhookEventTypes"/>.</summary>

@@ -19,7 +19,7 @@ public sealed class DeliveryPlanner(NotifyDbContext db, IOptionsMonitor<Delivery
 
     /// <returns>How many deliveries were planned.</returns>
     public async Task<int> PlanAsync<T>(
-        Guid documentId, string eventType, T data, bool completesDocument, IEnumerable<(string Address, EmailContent Content)> emails,
+        Guid documentId, string tenantId, string eventType, T data, bool completesDocument, IEnumerable<(string Address, EmailContent Content)> emails,
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -35,7 +35,8 @@ public sealed class DeliveryPlanner(NotifyDbContext db, IOptionsMonitor<Delivery
             count++;
         }
 
-        var subscribers = (await SubscriptionsAsync(cancellationToken)).Where(s => s.Wants(eventType)).ToList();
+        // Subscribers hear only about their own tenant's documents.
+        var subscribers = (await SubscriptionsAsync(cancellationToken)).Where(s => s.TenantId == tenantId && s.Wants(eventType)).ToList();
         if (subscribers.Count > 0)
         {
             // Serialised only when someone listens: most documents of most installations have no subscriber.

@@ -26,6 +26,7 @@ public sealed class DocumentCompletion(EventOutbox outbox, DeliveryPlanner plann
         var completed = new DocumentCompleted
         {
             DocumentId = notice.DocumentId,
+            TenantId = notice.TenantId,
             Category = notice.Category,
             Confidence = notice.Confidence,
             Department = notice.Department,
@@ -35,6 +36,6 @@ public sealed class DocumentCompletion(EventOutbox outbox, DeliveryPlanner plann
             CompletedAt = notice.CompletedAt.Value,
         };
         outbox.Publish(completed);
-        await planner.PlanAsync(notice.DocumentId, WebhookEventTypes.Completed, completed, completesDocument: false, [], cancellationToken);
+        await planner.PlanAsync(notice.DocumentId, notice.TenantId, WebhookEventTypes.Completed, completed, completesDocument: false, [], cancellationToken);
     }
 }

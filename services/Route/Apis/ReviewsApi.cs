@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Route.Data;
 using Workflow.Route.StateMachines;
+using Workflow.ServiceDefaults.Auth;
 using Workflow.ServiceDefaults.Http;
 using Workflow.ServiceDefaults.Messaging.Durable;
 
@@ -20,15 +22,15 @@ public static class ReviewsApi
     public static RouteGroupBuilder MapReviewsApiV1(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v1/reviews");
-        api.MapGet("/", ListAsync);
-        api.MapGet("/{documentId:guid}", GetAsync);
-        api.MapPost("/{documentId:guid}/decision", DecideAsync);
+        api.MapGet("/", ListAsync).RequireAuthorization(Policies.ReadReviews);
+        api.MapGet("/{documentId:guid}", GetAsync).RequireAuthorization(Policies.ReadReviews);
+        api.MapPost("/{documentId:guid}/decision", DecideAsync).RequireAuthorization(Policies.Review);
         return api;
     }
 
     /// <param name="status"><c>pending</c> (the default: everything waiting, escalated or not), <c>escalated</c>, <c>decided</c> or <c>all</c>.</param>
     public static async Task<IResult> ListAsync(
-        RouteDbContext db, CancellationToken cancellationToken, string? status = null, int? limit = null, int? offset = null)
+        ClaimsPrincipal user, RouteDbContext db, CancellationToken cancellationToken, string? status = null, int? limit = null, int? offset = null)
     {
         status ??= ReviewView.Pending;
         if (!Filters.Contains(status))
@@ -44,7 +46,8 @@ public static class ReviewsApi
 
         var waiting = DocumentRoutingStateMachine.WaitingForReview;
         var escalated = nameof(DocumentRoutingStateMachine.Escalated);
-        var reviews = db.Routings.AsNoTracking().Where(r => r.ReviewReason != null);
+        var tenant = user.TenantOf();
+        var reviews = db.Routings.AsNoTracking().Where(r => r.TenantId == tenant && r.ReviewReason != null);
         reviews = status switch
         {
             ReviewView.Pending => reviews.Where(r => waiting.Contains(r.CurrentState)).OrderBy(r => r.ReviewDeadline),
@@ -56,14 +59,15 @@ public static class ReviewsApi
         return TypedResults.Ok(paging.Of(page.Select(ReviewView.From).ToList()));
     }
 
-    public static async Task<IResult> GetAsync(Guid documentId, RouteDbContext db, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(Guid documentId, ClaimsPrincipal user, RouteDbContext db, CancellationToken cancellationToken)
     {
-        var state = await db.Routings.AsNoTracking().FirstOrDefaultAsync(r => r.CorrelationId == documentId, cancellationToken);
+        var tenant = user.TenantOf();
+        var state = await db.Routings.AsNoTracking().FirstOrDefaultAsync(r => r.CorrelationId == documentId && r.TenantId == tenant, cancellationToken);
         return state?.ReviewReason is null ? NotFound(documentId) : TypedResults.Ok(ReviewView.From(state));
     }
 
     public static async Task<IResult> DecideAsync(
-        Guid documentId, HttpRequest request, RouteDbContext db, EventOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
+        Guid documentId, HttpRequest request, ClaimsPrincipal user, RouteDbContext db, EventOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (body, invalid) = await JsonRequestBody.ReadAsync<ReviewDecisionRequest>(request, "the decision", cancellationToken);
         if (invalid is not null)
@@ -77,7 +81,8 @@ public static class ReviewsApi
             return TypedResults.ValidationProblem(problems, title: "The decision is not valid");
         }
 
-        var state = await db.Routings.FirstOrDefaultAsync(r => r.CorrelationId == documentId, cancellationToken);
+        var tenant = user.TenantOf();
+        var state = await db.Routings.FirstOrDefaultAsync(r => r.CorrelationId == documentId && r.TenantId == tenant, cancellationToken);
         if (state?.ReviewReason is null)
         {
             return NotFound(documentId);
@@ -115,6 +120,5 @@ public static class ReviewsApi
     private static ValidationProblem Invalid(string field, string problem) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem] });
 }
-
 
 public sealed record ReviewDecisionAccepted(Guid DocumentId, string Decision, string ReviewUrl);

@@ -1,4 +1,5 @@
 using Workflow.Route.Routing;
+using Workflow.ServiceDefaults.Auth;
 
 namespace Workflow.Route.Apis;
 
@@ -7,7 +8,7 @@ public static class RoutingRulesApi
 {
     public static IEndpointRouteBuilder MapRoutingRulesApiV1(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/routing-rules", (RoutingRules rules) => TypedResults.Ok(rules.State));
+        app.MapGet("/v1/routing-rules", (RoutingRules rules) => TypedResults.Ok(rules.State)).RequireAuthorization(Policies.ReadRules);
         return app;
     }
 }

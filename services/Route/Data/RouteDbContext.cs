@@ -16,6 +16,7 @@ public abstract class RouteDbContext(DbContextOptions options) : ServiceDbContex
         routing.HasKey(r => r.CorrelationId);
         routing.Property(r => r.CorrelationId).HasColumnName("DocumentId").ValueGeneratedNever();
         routing.Property(r => r.CurrentState).HasMaxLength(64);
+        routing.Property(r => r.TenantId).HasMaxLength(Workflow.Contracts.Tenants.MaxLength).HasDefaultValue(Workflow.Contracts.Tenants.Default);
         routing.Property(r => r.Version).IsConcurrencyToken();
         routing.HasIndex(r => new { r.CurrentState, r.ReviewDeadline });
         routing.Property(r => r.Category).HasMaxLength(100);

@@ -12,6 +12,10 @@ public sealed class DocumentRoutingState : SagaStateMachineInstance, ISagaVersio
     public Guid CorrelationId { get; set; }
 
     public string CurrentState { get; set; } = "";
+
+    /// <summary>The document's tenant: only its reviewers see and decide the review.</summary>
+    public string TenantId { get; set; } = Workflow.Contracts.Tenants.Default;
+
     public string Category { get; set; } = "";
     public double Confidence { get; set; }
 

@@ -75,6 +75,7 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
     private static void Propose(BehaviorContext<DocumentRoutingState, DocumentClassified> context)
     {
         var (state, message) = (context.Saga, context.Message);
+        state.TenantId = Tenants.Of(message.TenantId);
         state.Category = message.Category;
         state.Confidence = message.Confidence;
         state.Source = message.Source;
@@ -97,6 +98,7 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
         Publish(context, new DocumentAwaitingReview
         {
             DocumentId = state.CorrelationId,
+            TenantId = state.TenantId,
             Category = state.Category,
             Confidence = state.Confidence,
             ReviewDeadline = state.ReviewDeadline.Value,
@@ -115,6 +117,7 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
         Publish(context, new DocumentReviewEscalated
         {
             DocumentId = state.CorrelationId,
+            TenantId = state.TenantId,
             Category = state.Category,
             Confidence = state.Confidence,
             EscalatedAt = state.EscalatedAt.Value,
@@ -164,6 +167,7 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
         Publish(context, new DocumentRejected
         {
             DocumentId = state.CorrelationId,
+            TenantId = state.TenantId,
             Category = state.Category,
             Confidence = state.Confidence,
             Review = state.Review!,
@@ -194,6 +198,7 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
         Publish(context, new DocumentRouted
         {
             DocumentId = state.CorrelationId,
+            TenantId = state.TenantId,
             Department = state.Department,
             Category = state.Category,
             Confidence = state.Confidence,

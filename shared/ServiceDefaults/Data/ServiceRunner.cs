@@ -10,13 +10,19 @@ public static class ServiceRunner
     public const string MigrateCommand = "migrate";
 
     /// <summary>
-    /// Runs the service, or, with the argument <c>migrate</c>, applies the database migrations
+    /// Runs the service; with <c>keys …</c> manages the API keys (<see cref="Auth.KeysCommand"/>);
+    /// or, with the argument <c>migrate</c>, applies the database migrations
     /// and exits: the migration step that the AppHost (and a Kubernetes Job) runs once before
     /// the service starts, so replicas never race to migrate.
     /// </summary>
     public static async Task<int> RunServiceAsync<TContext>(this WebApplication app, string[] args)
         where TContext : DbContext
     {
+        if (args.FirstOrDefault() == Auth.KeysCommand.Name)
+        {
+            return Auth.KeysCommand.Run(args, app.Configuration, Console.Out, Console.Error);
+        }
+
         if (!args.Contains(MigrateCommand, StringComparer.OrdinalIgnoreCase))
         {
             await app.RunAsync();

@@ -86,6 +86,13 @@ namespace Workflow.Ingest.Data.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasDefaultValue("default");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -97,11 +104,17 @@ namespace Workflow.Ingest.Data.Migrations.SqlServer
 
                     b.HasIndex("CurrentState", "CreatedAt");
 
+                    b.HasIndex("TenantId", "CreatedAt");
+
                     b.ToTable("Documents");
                 });
 
             modelBuilder.Entity("Workflow.Ingest.Idempotency.IdempotencyRecord", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("Key")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -129,7 +142,7 @@ namespace Workflow.Ingest.Data.Migrations.SqlServer
                     b.Property<int>("StatusCode")
                         .HasColumnType("int");
 
-                    b.HasKey("Key");
+                    b.HasKey("TenantId", "Key");
 
                     b.HasIndex("CreatedAt");
 

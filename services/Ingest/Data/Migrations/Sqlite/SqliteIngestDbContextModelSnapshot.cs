@@ -81,6 +81,13 @@ namespace Workflow.Ingest.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("default");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -92,11 +99,17 @@ namespace Workflow.Ingest.Data.Migrations.Sqlite
 
                     b.HasIndex("CurrentState", "CreatedAt");
 
+                    b.HasIndex("TenantId", "CreatedAt");
+
                     b.ToTable("Documents");
                 });
 
             modelBuilder.Entity("Workflow.Ingest.Idempotency.IdempotencyRecord", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Key")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -124,7 +137,7 @@ namespace Workflow.Ingest.Data.Migrations.Sqlite
                     b.Property<int>("StatusCode")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Key");
+                    b.HasKey("TenantId", "Key");
 
                     b.HasIndex("CreatedAt");
 
