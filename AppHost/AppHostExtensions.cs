@@ -1,5 +1,8 @@
 using Workflow.AppHost.Broker;
 using Workflow.AppHost.Services;
+using OpenTelemetry;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Workflow.AppHost;
@@ -21,7 +24,26 @@ public static class AppHostExtensions
         builder.Services.AddSingleton<BrokerLauncher>();
         builder.Services.AddHostedService<SystemLauncher>();
         builder.Services.AddReverseProxy().LoadFromMemory(Routes(), Clusters(settings));
+        builder.AddGatewayTracing();
         return builder;
+    }
+
+    /// <summary>
+    /// The gateway is every request's first hop, as an ingress is: it starts (and samples) the
+    /// trace it hands on, so a document's journey is one recorded trace from the upload on,
+    /// exported with the services' when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// </summary>
+    private static void AddGatewayTracing(this WebApplicationBuilder builder)
+    {
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "gateway"))
+            .WithTracing(t => t
+                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = r => r.RequestUri?.AbsolutePath.StartsWith("/health", StringComparison.Ordinal) != true));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
     }
 
     public static WebApplication MapAppHostEndpoints(this WebApplication app)

@@ -4,12 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Workflow.ServiceDefaults.Auth;
+using Workflow.ServiceDefaults.Http;
 using Workflow.ServiceDefaults.Messaging;
 using Workflow.ServiceDefaults.Telemetry;
 
 namespace Workflow.ServiceDefaults;
 
-/// <summary>What every Workflow service has: telemetry, health endpoints, problem details and API keys.</summary>
+/// <summary>What every Workflow service has: telemetry, health endpoints, problem details, API keys and rate limits.</summary>
 public static class Extensions
 {
     public const string LiveTag = "live";
@@ -24,6 +25,7 @@ public static class Extensions
 
         builder.Services.AddProblemDetails();
         builder.AddApiKeyAuthentication();
+        builder.AddRateLimits();
         return builder;
     }
 
@@ -32,6 +34,7 @@ public static class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimits();
         app.UseAuthorization();
 
         // Mapped in every environment: orchestrators probe them in production.

@@ -36,10 +36,15 @@ public sealed class IngestHost : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var keysFile = Path.Combine(DataDirectory, "api-keys.json");
-        var (key, entry) = ApiKeyEntry.Create("acme", [Roles.Submitter, Roles.Auditor], "tests", DateTimeOffset.UtcNow);
-        var (otherKey, other) = ApiKeyEntry.Create("globex", [Roles.Submitter], "other tenant", DateTimeOffset.UtcNow);
-        ApiKeyFile.Write(keysFile, [entry, other]);
-        (ApiKey, OtherTenantKey) = (key, otherKey);
+        if (ApiKey.Length == 0)
+        {
+            // Once: a host derived with WithWebHostBuilder configures again, and must find the same keys.
+            var (key, entry) = ApiKeyEntry.Create("acme", [Roles.Submitter, Roles.Auditor], "tests", DateTimeOffset.UtcNow);
+            var (otherKey, other) = ApiKeyEntry.Create("globex", [Roles.Submitter], "other tenant", DateTimeOffset.UtcNow);
+            ApiKeyFile.Write(keysFile, [entry, other]);
+            (ApiKey, OtherTenantKey) = (key, otherKey);
+        }
+
         builder.UseSetting(ApiKeyFile.PathSetting, keysFile);
         builder.UseSetting("ConnectionStrings:rabbitmq", _broker.ConnectionString);
         builder.UseSetting("ConnectionStrings:ingestdb", $"Data Source={Path.Combine(DataDirectory, "ingest.db")}");

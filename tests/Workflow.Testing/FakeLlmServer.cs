@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Workflow.Testing;
 
@@ -15,21 +13,18 @@ namespace Workflow.Testing;
 /// </summary>
 public sealed class FakeLlmServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private int _calls;
 
-    private FakeLlmServer(WebApplication app, int port)
+    private FakeLlmServer()
     {
-        _app = app;
-        AnthropicEndpoint = new Uri($"http://127.0.0.1:{port}");
-        OpenAiEndpoint = new Uri(AnthropicEndpoint, "v1");
     }
 
     /// <summary>The base URL an OpenAI client takes (it adds <c>/chat/completions</c>).</summary>
-    public Uri OpenAiEndpoint { get; }
+    public Uri OpenAiEndpoint => new(AnthropicEndpoint, "v1");
 
     /// <summary>The base URL Anthropic's SDK takes (it adds <c>/v1/messages</c>).</summary>
-    public Uri AnthropicEndpoint { get; }
+    public Uri AnthropicEndpoint { get; private set; } = null!;
 
     public ConcurrentQueue<(DateTimeOffset At, JsonElement Body)> Requests { get; } = new();
 
@@ -38,15 +33,12 @@ public sealed class FakeLlmServer : IAsyncDisposable
 
     public static async Task<FakeLlmServer> StartAsync()
     {
-        var port = FreePort.Next();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeLlmServer(app, port);
-        app.MapPost("/v1/chat/completions", server.CompleteChatAsync);
-        app.MapPost("/v1/messages", server.CreateMessageAsync);
-        await app.StartAsync();
+        var server = new FakeLlmServer();
+        (server._app, server.AnthropicEndpoint) = await LoopbackHttpServer.StartAsync(app =>
+        {
+            app.MapPost("/v1/chat/completions", server.CompleteChatAsync);
+            app.MapPost("/v1/messages", server.CreateMessageAsync);
+        });
         return server;
     }
 

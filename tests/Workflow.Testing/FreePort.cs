@@ -3,25 +3,37 @@ using System.Net.Sockets;
 
 namespace Workflow.Testing;
 
+/// <summary>
+/// Loopback ports for servers a test starts, below the kernel's ephemeral range (32768+), so an
+/// outgoing connection cannot take one between choosing it and binding it; and never the same
+/// port twice in one test process, so two servers chosen before either binds cannot collide.
+/// </summary>
 public static class FreePort
 {
-    /// <summary>
-    /// The first of <paramref name="count"/> consecutive loopback ports nobody listens on right now,
-    /// below the kernel's ephemeral range (32768+) so outgoing connections do not take them meanwhile.
-    /// </summary>
+    private static readonly HashSet<int> Given = [];
+
+    /// <summary>The first of <paramref name="count"/> consecutive loopback ports nobody listens on right now.</summary>
     public static int Range(int count)
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
             var first = 20000 + (Random.Shared.Next(0, 12000 / count) * count);
-            if (Enumerable.Range(first, count).All(IsFree))
+            lock (Given)
             {
-                return first;
+                var ports = Enumerable.Range(first, count).ToList();
+                if (!ports.Any(Given.Contains) && ports.All(IsFree))
+                {
+                    Given.UnionWith(ports);
+                    return first;
+                }
             }
         }
 
         throw new InvalidOperationException($"No {count} consecutive free ports found between 20000 and 32000.");
     }
+
+    /// <summary>A loopback port nobody listens on right now.</summary>
+    public static int Next() => Range(1);
 
     private static bool IsFree(int port)
     {
@@ -35,13 +47,5 @@ public static class FreePort
         {
             return false;
         }
-    }
-
-    /// <summary>A loopback port nobody listens on right now.</summary>
-    public static int Next()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

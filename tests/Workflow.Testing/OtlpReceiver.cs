@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Workflow.Testing;
 
@@ -13,16 +11,14 @@ namespace Workflow.Testing;
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
 
-    private OtlpReceiver(WebApplication app, int port)
+    private OtlpReceiver()
     {
-        _app = app;
-        Endpoint = new Uri($"http://127.0.0.1:{port}");
     }
 
     /// <summary>For <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, with <c>OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf</c>.</summary>
-    public Uri Endpoint { get; }
+    public Uri Endpoint { get; private set; } = null!;
 
     public ConcurrentQueue<ReceivedSpan> Spans { get; } = new();
 
@@ -38,16 +34,13 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     public static async Task<OtlpReceiver> StartAsync()
     {
-        var port = FreePort.Next();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var receiver = new OtlpReceiver(app, port);
-        app.MapPost("/v1/traces", receiver.TracesAsync);
-        app.MapPost("/v1/logs", () => Results.Bytes([], "application/x-protobuf"));
-        app.MapPost("/v1/metrics", () => Results.Bytes([], "application/x-protobuf"));
-        await app.StartAsync();
+        var receiver = new OtlpReceiver();
+        (receiver._app, receiver.Endpoint) = await LoopbackHttpServer.StartAsync(app =>
+        {
+            app.MapPost("/v1/traces", receiver.TracesAsync);
+            app.MapPost("/v1/logs", () => Results.Bytes([], "application/x-protobuf"));
+            app.MapPost("/v1/metrics", () => Results.Bytes([], "application/x-protobuf"));
+        });
         return receiver;
     }
 

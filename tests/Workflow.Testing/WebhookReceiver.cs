@@ -2,9 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Workflow.Testing;
 
@@ -14,16 +12,14 @@ namespace Workflow.Testing;
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private int _calls;
 
-    private WebhookReceiver(WebApplication app, int port)
+    private WebhookReceiver()
     {
-        _app = app;
-        Url = $"http://127.0.0.1:{port}/hooks/workflow";
     }
 
-    public string Url { get; }
+    public string Url { get; private set; } = "";
 
     public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
 
@@ -32,14 +28,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> StartAsync()
     {
-        var port = FreePort.Next();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var receiver = new WebhookReceiver(app, port);
-        app.MapPost("/hooks/workflow", receiver.HandleAsync);
-        await app.StartAsync();
+        var receiver = new WebhookReceiver();
+        (receiver._app, var address) = await LoopbackHttpServer.StartAsync(app => app.MapPost("/hooks/workflow", receiver.HandleAsync));
+        receiver.Url = new Uri(address, "/hooks/workflow").ToString();
         return receiver;
     }
 

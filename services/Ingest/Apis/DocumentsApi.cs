@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Workflow.Ingest.Data;
 using Workflow.Ingest.Documents;
 using Workflow.Ingest.Idempotency;
+using Workflow.Ingest.Timeline;
 using Workflow.ServiceDefaults.Auth;
 using Workflow.ServiceDefaults.Http;
 
@@ -20,6 +21,7 @@ public static class DocumentsApi
         api.MapPost("/", UploadAsync).DisableAntiforgery().RequireAuthorization(Policies.Submit);
         api.MapGet("/", ListAsync).RequireAuthorization(Policies.ReadDocuments);
         api.MapGet("/{documentId:guid}", GetAsync).RequireAuthorization(Policies.ReadDocuments);
+        api.MapGet("/{documentId:guid}/timeline", TimelineAsync).RequireAuthorization(Policies.ReadDocuments);
         return api;
     }
 
@@ -99,6 +101,25 @@ public static class DocumentsApi
         return known.Any(k => k.Compare(etag, useStrongComparison: false) || k.Equals(EntityTagHeaderValue.Any))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(DocumentView.From(document));
+    }
+
+    /// <summary>
+    /// Everything that happened to a document, in order: its upload, what extraction found, how it
+    /// was classified (provider, model, confidence, explanation, cost), the rule and rules version
+    /// that routed it, the review and who decided, its notifications; each with its trace id.
+    /// </summary>
+    public static async Task<IResult> TimelineAsync(Guid documentId, ClaimsPrincipal user, IngestDbContext db, CancellationToken cancellationToken)
+    {
+        var tenant = user.TenantOf();
+        if (!await db.Documents.AsNoTracking().AnyAsync(d => d.CorrelationId == documentId && d.TenantId == tenant, cancellationToken))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Document not found",
+                detail: $"No document has the id {documentId}.");
+        }
+
+        var entries = await db.Timeline.AsNoTracking().Where(t => t.DocumentId == documentId)
+            .OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new DocumentTimeline(documentId, entries.Select(TimelineView.From).ToList()));
     }
 
     /// <summary>The documents, newest first, filtered by status, category and when they were received.</summary>

@@ -2,6 +2,7 @@ using MassTransit;
 using Workflow.Contracts;
 using Workflow.Ingest.Data;
 using Workflow.Ingest.Documents;
+using Workflow.Ingest.Timeline;
 using Workflow.ServiceDefaults.Messaging;
 using Workflow.ServiceDefaults.Storage;
 
@@ -35,6 +36,7 @@ public sealed class DocumentUploadedConsumer(IngestDbContext db, IDocumentStore 
         }
 
         var size = message.SizeBytes > 0 ? message.SizeBytes : message.Content?.LongLength ?? 0;
+        db.Timeline.Add(TimelineEvents.From(message with { SizeBytes = size }, SendingService.Of(context.Host) ?? "external", clock.GetUtcNow())!);
         if (document is null)
         {
             db.Documents.Add(Document.Received(message.DocumentId, Tenants.Of(message.TenantId), message.FileName, message.ContentType, size,

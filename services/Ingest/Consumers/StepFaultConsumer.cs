@@ -1,5 +1,6 @@
 using MassTransit;
 using Workflow.Contracts;
+using Workflow.Ingest.Documents;
 using Workflow.ServiceDefaults.Messaging.Durable;
 
 namespace Workflow.Ingest.Consumers;
@@ -17,7 +18,7 @@ public sealed class StepFaultConsumer<T>(EventOutbox outbox) : IConsumer<Fault<T
     public Task Consume(ConsumeContext<Fault<T>> context)
     {
         var fault = context.Message;
-        var step = FaultingStep.Of(fault.Host);
+        var step = SendingService.Of(fault.Host);
         var (documentId, tenantId) = DocumentOf(fault.Message);
         if (step is null or ProcessingSteps.Ingest || documentId == Guid.Empty)
         {

@@ -3,6 +3,7 @@ using Workflow.Contracts;
 using Workflow.ServiceDefaults.Messaging.Durable;
 using Workflow.Ingest.Documents;
 using Workflow.Ingest.Idempotency;
+using Workflow.Ingest.Timeline;
 
 namespace Workflow.Ingest.Data;
 
@@ -11,6 +12,8 @@ public abstract class IngestDbContext(DbContextOptions options) : ServiceDbConte
     public DbSet<Document> Documents => Set<Document>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -34,6 +37,14 @@ public abstract class IngestDbContext(DbContextOptions options) : ServiceDbConte
         document.Property(d => d.Version).IsConcurrencyToken();
         document.HasIndex(d => new { d.TenantId, d.CreatedAt });
         document.HasIndex(d => new { d.CurrentState, d.CreatedAt });
+
+        var timeline = modelBuilder.Entity<TimelineEntry>();
+        timeline.ToTable("TimelineEntries");
+        timeline.HasKey(t => t.Id);
+        timeline.Property(t => t.Service).HasMaxLength(20);
+        timeline.Property(t => t.Event).HasMaxLength(50);
+        timeline.Property(t => t.TraceId).HasMaxLength(32);
+        timeline.HasIndex(t => new { t.DocumentId, t.At });
 
         var idempotency = modelBuilder.Entity<IdempotencyRecord>();
         idempotency.HasKey(r => new { r.TenantId, r.Key });

@@ -7,6 +7,7 @@ using Workflow.Contracts;
 using Workflow.Ingest.Apis;
 using Workflow.Ingest.Data;
 using Workflow.Ingest.Idempotency;
+using Workflow.Ingest.Timeline;
 using Workflow.ServiceDefaults.Storage;
 
 namespace Workflow.Ingest.Documents;
@@ -44,7 +45,7 @@ public sealed class DocumentIntake(
             documentId, tenantId, upload.FileName, upload.ContentType, upload.Content.LongLength, upload.Source, upload.ExternalRef, storageKey, now);
         var accepted = new DocumentAccepted(documentId, document.Status.ToString(), StatusUrlOf(documentId));
         db.Documents.Add(document);
-        outbox.Publish(new DocumentUploaded
+        var uploaded = new DocumentUploaded
         {
             DocumentId = documentId,
             TenantId = tenantId,
@@ -56,7 +57,9 @@ public sealed class DocumentIntake(
             StorageKey = storageKey,
             Content = upload.Content.Length <= limits.Value.InlineContentBytes ? upload.Content : null,
             UploadedAt = now,
-        });
+        };
+        outbox.Publish(uploaded);
+        db.Timeline.Add(TimelineEvents.From(uploaded, ProcessingSteps.Ingest, now)!);
         if (idempotency is null)
         {
             await db.SaveChangesAsync(cancellationToken);

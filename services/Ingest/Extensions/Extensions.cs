@@ -5,6 +5,7 @@ using Workflow.Ingest.Consumers;
 using Workflow.Ingest.Data;
 using Workflow.Ingest.Documents;
 using Workflow.Ingest.Idempotency;
+using Workflow.Ingest.Timeline;
 using Workflow.ServiceDefaults.Data;
 using Workflow.ServiceDefaults.Messaging;
 using Workflow.ServiceDefaults.Messaging.Durable.Sagas;
@@ -14,6 +15,8 @@ namespace Workflow.Ingest.Extensions;
 
 public static class Extensions
 {
+    private const string StatusQueue = "ingest-document-status";
+
     public static IHostApplicationBuilder AddIngestServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IngestDbContext, SqliteIngestDbContext, SqlServerIngestDbContext>("ingestdb");
@@ -27,7 +30,15 @@ public static class Extensions
             x.AddConsumer<DocumentUploadedConsumer, AcceptsPlainJson<DocumentUploadedConsumer>>();
             x.AddSagaStateMachine<DocumentStatusStateMachine, Document>()
                 .ServiceDatabaseRepository()
-                .Endpoint(e => e.Name = "ingest-document-status");
+                .Endpoint(e => e.Name = StatusQueue);
+            // Inside the unit of work (added after it): every event the state machine receives joins the timeline.
+            x.AddConfigureEndpointsCallback((context, queue, endpoint) =>
+            {
+                if (queue == StatusQueue)
+                {
+                    endpoint.UseConsumeFilter(typeof(TimelineFilter<>), context);
+                }
+            });
 
             AddStepFaults<DocumentUploaded>(x, "ingest-document-uploaded-fault");
             AddStepFaults<DocumentTextExtracted>(x, "ingest-document-text-extracted-fault");

@@ -10,5 +10,5 @@ public static class ProblemTypes
 
     public const string InvalidIdempotencyKey = Prefix + "invalid-idempotency-key";
     public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";
-    public const string IdempotencyKeyInFlight = Prefix + "idempotency-key-in-flight";
+    public const string RateLimited = Prefix + "rate-limited";
 }

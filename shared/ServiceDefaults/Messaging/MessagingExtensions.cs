@@ -41,8 +41,7 @@ public static class MessagingExtensions
         {
             x.DisableUsageTelemetry();
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
-            configure(x);
-
+            // First, so the retry and the unit of work wrap whatever a service adds to its endpoints.
             x.AddConfigureEndpointsCallback((context, queue, endpoint) =>
             {
                 queues.Add(queue);
@@ -58,6 +57,8 @@ public static class MessagingExtensions
                 });
                 endpoint.UseConsumeFilter(typeof(TransactionalConsumeFilter<>), context);
             });
+
+            configure(x);
 
             x.UsingRabbitMq((context, cfg) =>
             {
