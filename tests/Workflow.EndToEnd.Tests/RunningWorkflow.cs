@@ -94,6 +94,8 @@ public class RunningWorkflow : IAsyncLifetime
         await File.WriteAllTextAsync(RoutingRulesPath, ShippedRoutingRules);
         info.Environment["Routing__RulesFile"] = RoutingRulesPath;
         info.Environment["Routing__DeadlineSweepInterval"] = "00:00:00.500";
+        // Tests poll statuses many times a second; the limits themselves are tested in ingest's tests.
+        info.Environment["RateLimits__PermitLimit"] = "1000000";
         foreach (var (setting, value) in NotifySettings().Concat(Telemetry.ExporterSettings))
         {
             info.Environment[setting] = value;

@@ -22,7 +22,7 @@ public sealed class RateLimits
     public const string Section = "RateLimits";
 
     /// <summary>Requests one key may make in a window (<c>RateLimits:PermitLimit</c>).</summary>
-    public int PermitLimit { get; set; } = 600;
+    public int PermitLimit { get; set; } = 6000;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
