@@ -24,6 +24,7 @@ public static class Extensions
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.AddApiKeyAuthentication();
         builder.AddRateLimits();
         return builder;

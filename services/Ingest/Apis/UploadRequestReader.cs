@@ -38,6 +38,11 @@ public static class UploadRequestReader
         {
             return (null, TooLarge(limits));
         }
+        catch (Exception e) when (e is InvalidDataException or IOException && !request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // A multipart body without a boundary, with broken parts, or with too many of them.
+            return (null, Invalid("body", $"The multipart body could not be read: {e.Message}"));
+        }
 
         return (null, TypedResults.Problem(
             statusCode: StatusCodes.Status415UnsupportedMediaType,

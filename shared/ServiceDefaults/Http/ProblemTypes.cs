@@ -11,4 +11,5 @@ public static class ProblemTypes
     public const string InvalidIdempotencyKey = Prefix + "invalid-idempotency-key";
     public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";
     public const string RateLimited = Prefix + "rate-limited";
+    public const string InvalidRequest = Prefix + "invalid-request";
 }
