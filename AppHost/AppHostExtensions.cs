@@ -3,6 +3,7 @@ using Workflow.AppHost.Services;
 using OpenTelemetry;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Scalar.AspNetCore;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Workflow.AppHost;
@@ -50,6 +51,9 @@ public static class AppHostExtensions
     {
         app.MapGet("/health/ready", (SystemReadiness readiness) =>
             readiness.IsReady ? Results.Ok("ready") : Results.Problem(statusCode: 503, title: "Workflow is starting"));
+        // One document for the whole public API, and an interactive page over it.
+        app.MapGet("/openapi/v1.json", PublicApiDocument.GetAsync);
+        app.MapScalarApiReference();
         app.MapReverseProxy();
         return app;
     }

@@ -27,6 +27,7 @@ public static class Extensions
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.AddApiKeyAuthentication();
         builder.AddRateLimits();
+        builder.AddWorkflowOpenApi();
         return builder;
     }
 
@@ -48,6 +49,7 @@ public static class Extensions
             Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthReportWriter.WriteAsync,
         });
         app.MapFailedMessagesApi();
+        app.MapWorkflowOpenApi();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 using Microsoft.Extensions.Options;
 using Workflow.Ingest.Data;
 using Workflow.Ingest.Documents;
@@ -18,10 +19,28 @@ public static class DocumentsApi
     public static RouteGroupBuilder MapDocumentsApiV1(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v1/documents");
-        api.MapPost("/", UploadAsync).DisableAntiforgery().RequireAuthorization(Policies.Submit);
-        api.MapGet("/", ListAsync).RequireAuthorization(Policies.ReadDocuments);
-        api.MapGet("/{documentId:guid}", GetAsync).RequireAuthorization(Policies.ReadDocuments);
-        api.MapGet("/{documentId:guid}/timeline", TimelineAsync).RequireAuthorization(Policies.ReadDocuments);
+        api.MapPost("/", UploadAsync).DisableAntiforgery().RequireAuthorization(Policies.Submit)
+            .Accepts<JsonUpload>("application/json").Accepts<IFormFile>("multipart/form-data")
+            .Produces<DocumentAccepted>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = IdempotentRequest.Header, In = ParameterLocation.Header, Required = false,
+                    Description = "Repeating the request with the same key within 24 h answers the first response again (Idempotent-Replayed: true).",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotentRequest.MaxKeyLength },
+                });
+                return Task.CompletedTask;
+            });
+        api.MapGet("/", ListAsync).RequireAuthorization(Policies.ReadDocuments)
+            .Produces<Page<DocumentView>>().ProducesValidationProblem();
+        api.MapGet("/{documentId:guid}", GetAsync).RequireAuthorization(Policies.ReadDocuments)
+            .Produces<DocumentView>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{documentId:guid}/timeline", TimelineAsync).RequireAuthorization(Policies.ReadDocuments)
+            .Produces<DocumentTimeline>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

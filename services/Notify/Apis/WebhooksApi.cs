@@ -18,12 +18,15 @@ public static class WebhooksApi
     {
         // Admins of a tenant manage its subscriptions, which hear only about its documents.
         var api = app.MapGroup("/v1/webhooks").RequireAuthorization(Policies.Administer);
-        api.MapPost("/", CreateAsync);
+        api.MapPost("/", CreateAsync).Accepts<CreateWebhookRequest>("application/json")
+            .Produces<CreatedWebhook>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/", ListAsync);
-        api.MapGet("/{id:guid}", GetAsync);
-        api.MapDelete("/{id:guid}", DeleteAsync);
-        api.MapGet("/{id:guid}/deliveries", DeliveriesAsync);
-        api.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redeliver", RedeliverAsync);
+        api.MapGet("/{id:guid}", GetAsync).Produces<WebhookView>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete("/{id:guid}", DeleteAsync).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id:guid}/deliveries", DeliveriesAsync)
+            .Produces<Page<DeliveryView>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redeliver", RedeliverAsync)
+            .Produces<DeliveryView>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

@@ -22,9 +22,15 @@ public static class ReviewsApi
     public static RouteGroupBuilder MapReviewsApiV1(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v1/reviews");
-        api.MapGet("/", ListAsync).RequireAuthorization(Policies.ReadReviews);
-        api.MapGet("/{documentId:guid}", GetAsync).RequireAuthorization(Policies.ReadReviews);
-        api.MapPost("/{documentId:guid}/decision", DecideAsync).RequireAuthorization(Policies.Review);
+        api.MapGet("/", ListAsync).RequireAuthorization(Policies.ReadReviews)
+            .Produces<Page<ReviewView>>().ProducesValidationProblem();
+        api.MapGet("/{documentId:guid}", GetAsync).RequireAuthorization(Policies.ReadReviews)
+            .Produces<ReviewView>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{documentId:guid}/decision", DecideAsync).RequireAuthorization(Policies.Review)
+            .Accepts<ReviewDecisionRequest>("application/json")
+            .Produces<ReviewDecisionAccepted>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return api;
     }
 

@@ -8,7 +8,8 @@ public static class RoutingRulesApi
 {
     public static IEndpointRouteBuilder MapRoutingRulesApiV1(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/routing-rules", (RoutingRules rules) => TypedResults.Ok(rules.State)).RequireAuthorization(Policies.ReadRules);
+        app.MapGet("/v1/routing-rules", (RoutingRules rules) => TypedResults.Ok(rules.State)).RequireAuthorization(Policies.ReadRules)
+            .Produces<RulesState>();
         return app;
     }
 }
