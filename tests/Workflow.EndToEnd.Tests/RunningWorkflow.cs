@@ -191,6 +191,11 @@ public class RunningWorkflow : IAsyncLifetime
 
     public string RecentOutput() => _output.Recent(200);
 
+    /// <summary>Everything the AppHost and the five services print (their logs) is searched for this from now on.</summary>
+    public void WatchOutputFor(string text) => _output.Watch(text);
+
+    public int TimesPrinted(string text) => _output.TimesSeen(text);
+
     public virtual async Task DisposeAsync()
     {
         Api?.Dispose();

@@ -41,6 +41,8 @@ public sealed class When_the_api_is_described(RunningWorkflow workflow)
 
         var upload = paths.GetProperty("/v1/documents").GetProperty("post");
         Assert.Contains(upload.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key");
+        Assert.Equal(["application/json", "multipart/form-data"],
+            upload.GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(c => c.Name).Order());
         Assert.True(upload.GetProperty("responses").TryGetProperty("202", out _));
         Assert.True(upload.GetProperty("responses").TryGetProperty("422", out _));
         Assert.True(document.GetProperty("components").GetProperty("schemas").TryGetProperty("DocumentView", out _));

@@ -29,6 +29,15 @@ public sealed class When_a_caller_presents_an_api_key(IngestHost host)
     }
 
     [Fact]
+    public async Task A_known_key_with_a_changed_secret_is_401()
+    {
+        using var client = Client(host.ApiKey + "x");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/v1/documents", Upload("tampered.txt"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/v1/documents")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_key_goes_in_the_bearer_header_as_well()
     {
         using var client = Client(null);

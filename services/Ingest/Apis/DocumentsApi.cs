@@ -20,7 +20,7 @@ public static class DocumentsApi
     {
         var api = app.MapGroup("/v1/documents");
         api.MapPost("/", UploadAsync).DisableAntiforgery().RequireAuthorization(Policies.Submit)
-            .Accepts<JsonUpload>("application/json").Accepts<IFormFile>("multipart/form-data")
+            .DescribesBody<JsonUpload>("application/json").DescribesBody<UploadForm>("multipart/form-data")
             .Produces<DocumentAccepted>(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)

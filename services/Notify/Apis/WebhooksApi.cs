@@ -18,7 +18,7 @@ public static class WebhooksApi
     {
         // Admins of a tenant manage its subscriptions, which hear only about its documents.
         var api = app.MapGroup("/v1/webhooks").RequireAuthorization(Policies.Administer);
-        api.MapPost("/", CreateAsync).Accepts<CreateWebhookRequest>("application/json")
+        api.MapPost("/", CreateAsync).DescribesBody<CreateWebhookRequest>("application/json")
             .Produces<CreatedWebhook>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync).Produces<WebhookView>().ProducesProblem(StatusCodes.Status404NotFound);

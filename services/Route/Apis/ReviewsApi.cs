@@ -27,7 +27,7 @@ public static class ReviewsApi
         api.MapGet("/{documentId:guid}", GetAsync).RequireAuthorization(Policies.ReadReviews)
             .Produces<ReviewView>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{documentId:guid}/decision", DecideAsync).RequireAuthorization(Policies.Review)
-            .Accepts<ReviewDecisionRequest>("application/json")
+            .DescribesBody<ReviewDecisionRequest>("application/json")
             .Produces<ReviewDecisionAccepted>(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

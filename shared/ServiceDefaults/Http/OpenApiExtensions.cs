@@ -81,6 +81,25 @@ public static class OpenApiExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Describes the request body without declaring it to routing (<c>Accepts</c> would answer a
+    /// wrong content type with 415 before the caller's key is even checked); the handler checks
+    /// the content type itself and answers 415 as a problem.
+    /// </summary>
+    public static RouteHandlerBuilder DescribesBody<T>(this RouteHandlerBuilder endpoint, params string[] contentTypes) =>
+        endpoint.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            var schema = await context.GetOrCreateSchemaAsync(typeof(T), null, cancellationToken);
+            var body = operation.RequestBody as OpenApiRequestBody ?? new OpenApiRequestBody { Required = true };
+            body.Content ??= new Dictionary<string, OpenApiMediaType>();
+            foreach (var type in contentTypes)
+            {
+                body.Content[type] = new OpenApiMediaType { Schema = schema };
+            }
+
+            operation.RequestBody = body;
+        });
+
     public static WebApplication MapWorkflowOpenApi(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
