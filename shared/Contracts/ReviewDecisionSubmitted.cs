@@ -17,7 +17,12 @@ public record ReviewDecisionSubmitted
     /// <summary>For <c>reclassify</c>: the right category; the rules then decide the department.</summary>
     public string? Category { get; init; }
 
+    /// <summary>Who the reviewer says they are (a name for people to read).</summary>
     public required string Reviewer { get; init; }
+
+    /// <summary>The API key the decision was sent with: who decided, as authenticated.</summary>
+    public string? ReviewerKeyId { get; init; }
+
     public string? Comment { get; init; }
     public DateTimeOffset DecidedAt { get; init; }
 }
@@ -34,5 +39,5 @@ public static class ReviewDecisions
     public static readonly IReadOnlyList<string> ByPeople = [Approve, Reject, Reclassify];
 }
 
-/// <summary>How a review ended: who decided what, and why.</summary>
-public sealed record ReviewOutcome(string Decision, string? Reviewer, string? Comment, DateTimeOffset DecidedAt);
+/// <summary>How a review ended: who decided what (the name given and the API key that sent it), and why.</summary>
+public sealed record ReviewOutcome(string Decision, string? Reviewer, string? Comment, DateTimeOffset DecidedAt, string? ReviewerKeyId = null);

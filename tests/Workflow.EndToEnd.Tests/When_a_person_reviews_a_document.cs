@@ -44,6 +44,8 @@ public sealed class When_a_person_reviews_a_document(RunningWorkflow workflow) :
         Assert.Equal("decided", decided.GetProperty("status").GetString());
         Assert.Equal("approve", decided.GetProperty("decision").GetProperty("decision").GetString());
         Assert.Equal("alice", decided.GetProperty("decision").GetProperty("reviewer").GetString());
+        // Who decided, as authenticated: the id of the key that sent the decision (wf_{id}_{secret}).
+        Assert.Equal(workflow.ApiKey.Split('_')[1], decided.GetProperty("decision").GetProperty("reviewerKeyId").GetString());
         Assert.Equal("over budget line", decided.GetProperty("decision").GetProperty("comment").GetString());
         Assert.Equal("reviewer", decided.GetProperty("ruleId").GetString());
     }

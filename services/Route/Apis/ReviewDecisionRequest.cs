@@ -50,13 +50,14 @@ public sealed record ReviewDecisionRequest(string? Decision, string? Department,
         return problems;
     }
 
-    public ReviewDecisionSubmitted ToMessage(Guid documentId, DateTimeOffset at) => new()
+    public ReviewDecisionSubmitted ToMessage(Guid documentId, string reviewerKeyId, DateTimeOffset at) => new()
     {
         DocumentId = documentId,
         Decision = Decision!,
         Department = Department?.Trim(),
         Category = Category?.Trim(),
         Reviewer = Reviewer!.Trim(),
+        ReviewerKeyId = reviewerKeyId,
         Comment = Comment,
         DecidedAt = at,
     };

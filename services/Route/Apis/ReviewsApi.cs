@@ -102,7 +102,7 @@ public static class ReviewsApi
         var now = clock.GetUtcNow();
         state.DecisionSubmittedAt = now;
         state.Version++;
-        outbox.Publish(body.ToMessage(documentId, now));
+        outbox.Publish(body.ToMessage(documentId, user.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)!.Value, now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -28,6 +28,7 @@ public abstract class RouteDbContext(DbContextOptions options) : ServiceDbContex
         routing.Property(r => r.ReviewReason).HasMaxLength(500);
         routing.Property(r => r.ReviewDecision).HasMaxLength(20);
         routing.Property(r => r.Reviewer).HasMaxLength(200);
+        routing.Property(r => r.ReviewerKeyId).HasMaxLength(32);
         routing.Property(r => r.ReviewComment).HasMaxLength(2000);
         routing.HasIndex(r => r.ReviewRequestedAt);
     }

@@ -46,13 +46,14 @@ public sealed class DocumentRoutingState : SagaStateMachineInstance, ISagaVersio
     /// <summary>How the review ended (<see cref="Workflow.Contracts.ReviewDecisions"/>), by whom, why.</summary>
     public string? ReviewDecision { get; set; }
     public string? Reviewer { get; set; }
+    public string? ReviewerKeyId { get; set; }
     public string? ReviewComment { get; set; }
     public DateTimeOffset? ReviewedAt { get; set; }
 
     /// <summary>How the review ended, once it has: one shape for the API and the events.</summary>
     public Workflow.Contracts.ReviewOutcome? Review => ReviewDecision is null
         ? null
-        : new(ReviewDecision, Reviewer, ReviewComment, ReviewedAt ?? RoutedAt);
+        : new(ReviewDecision, Reviewer, ReviewComment, ReviewedAt ?? RoutedAt, ReviewerKeyId);
 
     /// <summary>Optimistic concurrency: two changes of one document's state never both win.</summary>
     public int Version { get; set; }

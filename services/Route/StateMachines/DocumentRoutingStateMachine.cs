@@ -180,6 +180,7 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
         state.ReviewDeadline = null;
         state.ReviewDecision = decision.Decision;
         state.Reviewer = decision.Reviewer;
+        state.ReviewerKeyId = decision.ReviewerKeyId;
         state.ReviewComment = decision.Comment;
         state.ReviewedAt = decision.DecidedAt;
     }

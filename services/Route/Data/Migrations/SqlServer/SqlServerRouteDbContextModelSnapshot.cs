@@ -81,6 +81,10 @@ namespace Workflow.Route.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("ReviewerKeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateTimeOffset>("RoutedAt")
                         .HasColumnType("datetimeoffset");
 

@@ -76,6 +76,10 @@ namespace Workflow.Route.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewerKeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RoutedAt")
                         .HasColumnType("INTEGER");
 
