@@ -6,6 +6,7 @@ using Workflow.Classify.Data;
 using Workflow.Contracts;
 using Workflow.ServiceDefaults.Messaging;
 using Workflow.ServiceDefaults.Storage;
+using Workflow.ServiceDefaults.Telemetry;
 
 namespace Workflow.Classify.Consumers;
 
@@ -20,6 +21,7 @@ public sealed class DocumentTextExtractedConsumer(
         var started = Stopwatch.GetTimestamp();
         var decision = await classifier.ClassifyAsync(text, context.CancellationToken);
         var latency = Stopwatch.GetElapsedTime(started);
+        WorkflowMetrics.ClassificationConfidence.Record(decision.Confidence, new KeyValuePair<string, object?>("workflow.classifier", decision.Classifier));
 
         var record = await db.Classifications.FindAsync([message.DocumentId], context.CancellationToken);
         if (record is null)

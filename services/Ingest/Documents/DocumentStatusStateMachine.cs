@@ -1,5 +1,6 @@
 using MassTransit;
 using Workflow.Contracts;
+using Workflow.ServiceDefaults.Telemetry;
 
 namespace Workflow.Ingest.Documents;
 
@@ -59,7 +60,8 @@ public sealed class DocumentStatusStateMachine : MassTransitStateMachine<Documen
             {
                 c.Saga.BelongsTo(c.Message.TenantId);
                 c.Saga.Failed(c.Message.Step, c.Message.Reason);
-            }).Then(Touch).TransitionTo(Failed));
+                WorkflowMetrics.Failures.Add(1, new KeyValuePair<string, object?>("workflow.step", c.Message.Step));
+            }).Then(Touch).Then(c => Reached(c, Failed)).TransitionTo(Failed));
 
         // A late, repeated or out-of-order event has no place in the current state: it changes nothing.
         OnUnhandledEvent(context => context.Ignore());
@@ -97,10 +99,10 @@ public sealed class DocumentStatusStateMachine : MassTransitStateMachine<Documen
         where T : class
     {
         During(journey.TakeWhile(state => state != to).ToArray(),
-            When(@event).Then(c => record(c.Saga, c.Message)).Then(Touch).TransitionTo(to));
+            When(@event).Then(c => record(c.Saga, c.Message)).Then(Touch).Then(c => Reached(c, to)).TransitionTo(to));
         During(Failed,
             When(@event, c => Recovers(c.Saga.FailedStep, to.Name))
-                .Then(c => c.Saga.Recovered()).Then(c => record(c.Saga, c.Message)).Then(Touch).TransitionTo(to));
+                .Then(c => c.Saga.Recovered()).Then(c => record(c.Saga, c.Message)).Then(Touch).Then(c => Reached(c, to)).TransitionTo(to));
     }
 
     /// <summary>Whether reaching <paramref name="state"/> means the step that failed has succeeded since.</summary>
@@ -116,6 +118,17 @@ public sealed class DocumentStatusStateMachine : MassTransitStateMachine<Documen
             ProcessingSteps.Notify => DocumentStatus.Completed,
             _ => (DocumentStatus)int.MaxValue,
         };
+    }
+
+    /// <summary>Counts the document reaching a status; a completion also records how long the whole journey took.</summary>
+    private static void Reached<T>(BehaviorContext<Document, T> context, State state)
+        where T : class
+    {
+        WorkflowMetrics.DocumentsByStatus.Add(1, new KeyValuePair<string, object?>("workflow.status", state.Name));
+        if (state.Name == nameof(DocumentStatus.Completed) && context.Saga.IsDescribed)
+        {
+            WorkflowMetrics.EndToEndDuration.Record((context.Saga.UpdatedAt - context.Saga.CreatedAt).TotalSeconds);
+        }
     }
 
     private static void Touch<T>(BehaviorContext<Document, T> context)

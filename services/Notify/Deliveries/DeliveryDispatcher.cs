@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Workflow.Notify.Data;
 using Workflow.Notify.Email;
 using Workflow.Notify.Webhooks;
+using Workflow.ServiceDefaults.Telemetry;
 
 namespace Workflow.Notify.Deliveries;
 
@@ -150,7 +151,12 @@ public sealed class DeliveryDispatcher(
             StatusCode = result.StatusCode, Succeeded = result.Succeeded, Error = delivery.LastError,
         });
 
-        if (result.Succeeded || result.Permanent || delivery.Attempts >= delivery.AttemptsAllowed)
+        var finished = result.Succeeded || result.Permanent || delivery.Attempts >= delivery.AttemptsAllowed;
+        WorkflowMetrics.DeliveryAttempts.Add(1, new TagList
+        {
+            { "workflow.channel", delivery.Channel }, { "workflow.outcome", result.Succeeded ? "delivered" : finished ? "dead" : "retry" },
+        });
+        if (finished)
         {
             delivery.Status = result.Succeeded ? DeliveryStatus.Delivered : DeliveryStatus.Dead;
             delivery.FinishedAt = clock.GetUtcNow();

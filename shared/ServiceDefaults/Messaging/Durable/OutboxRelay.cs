@@ -8,6 +8,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Contracts;
 
+using Workflow.ServiceDefaults.Telemetry;
+
 namespace Workflow.ServiceDefaults.Messaging.Durable;
 
 /// <summary>
@@ -117,11 +119,13 @@ public sealed class OutboxRelay(
                 ?? throw new InvalidOperationException($"Unknown outbox message type {row.MessageType}.");
             var message = JsonSerializer.Deserialize(row.Body, type, JsonSerializerOptions.Web)!;
             await bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
+            WorkflowMetrics.OutboxDelay.Record((clock.GetUtcNow() - row.CreatedAt).TotalMilliseconds, new KeyValuePair<string, object?>("workflow.message_type", type.Name));
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Could not publish {MessageType} {MessageId}", row.MessageType, row.MessageId);
+            WorkflowMetrics.OutboxPublishFailures.Add(1);
             return false;
         }
     }

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Workflow.ServiceDefaults.Telemetry;
 
 namespace Workflow.ServiceDefaults.Messaging.Durable;
 
@@ -39,15 +41,18 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
         if (await AlreadyProcessedAsync(messageId, consumer, context.CancellationToken))
         {
             logger.LogInformation("Dropped a repeat of {MessageType} {MessageId} on {Consumer}", typeof(T).Name, messageId, consumer);
+            Count(consumer, "duplicate");
             return;
         }
 
+        var started = Stopwatch.GetTimestamp();
         await next.Send(context);
         if (!db.ChangeTracker.HasChanges())
         {
             // The message changed nothing and published nothing (the upload event of a document
             // the API has already recorded): there is no effect to guard against repeating, so
             // nothing to commit.
+            Count(consumer, "processed", started);
             return;
         }
 
@@ -55,6 +60,7 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
         try
         {
             await db.SaveChangesAsync(context.CancellationToken);
+            Count(consumer, "processed", started);
         }
         catch (DbUpdateException)
         {
@@ -65,6 +71,17 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
 
             // A concurrent copy of this message committed first: this one is a repeat.
             logger.LogInformation("Dropped a concurrent repeat of {MessageType} {MessageId} on {Consumer}", typeof(T).Name, messageId, consumer);
+            Count(consumer, "duplicate");
+        }
+    }
+
+    private static void Count(string consumer, string outcome, long? started = null)
+    {
+        var tags = new TagList { { "workflow.consumer", consumer }, { "workflow.message_type", typeof(T).Name }, { "workflow.outcome", outcome } };
+        WorkflowMetrics.MessagesConsumed.Add(1, tags);
+        if (started is { } at)
+        {
+            WorkflowMetrics.StepDuration.Record(Stopwatch.GetElapsedTime(at).TotalMilliseconds, tags);
         }
     }
 

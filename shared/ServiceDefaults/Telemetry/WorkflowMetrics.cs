@@ -1,0 +1,40 @@
+using System.Diagnostics.Metrics;
+
+namespace Workflow.ServiceDefaults.Telemetry;
+
+/// <summary>
+/// The product's own instruments (meter <c>Workflow</c>), beside MassTransit's and ASP.NET Core's.
+/// Tags are low-cardinality by design: no document ids, no failure texts.
+/// </summary>
+public static class WorkflowMetrics
+{
+    public const string MeterName = "Workflow";
+    private static readonly Meter Meter = new(MeterName);
+
+    /// <summary>Messages a service consumed: <c>outcome</c> is <c>processed</c>, or <c>duplicate</c> when the inbox dropped a repeat.</summary>
+    public static readonly Counter<long> MessagesConsumed = Meter.CreateCounter<long>("workflow.messages.consumed", "{message}");
+
+    /// <summary>How long one step took with one message, its unit of work included.</summary>
+    public static readonly Histogram<double> StepDuration = Meter.CreateHistogram<double>("workflow.step.duration", "ms");
+
+    /// <summary>How long committed events waited in the outbox before the broker had them (the outbox's age).</summary>
+    public static readonly Histogram<double> OutboxDelay = Meter.CreateHistogram<double>("workflow.outbox.delay", "ms");
+
+    /// <summary>Events the relay could not publish yet: they stay in the outbox (its backlog grows).</summary>
+    public static readonly Counter<long> OutboxPublishFailures = Meter.CreateCounter<long>("workflow.outbox.publish_failures", "{event}");
+
+    /// <summary>Documents reaching a status (<c>status</c> tag).</summary>
+    public static readonly Counter<long> DocumentsByStatus = Meter.CreateCounter<long>("workflow.documents", "{document}");
+
+    /// <summary>Upload accepted → Completed.</summary>
+    public static readonly Histogram<double> EndToEndDuration = Meter.CreateHistogram<double>("workflow.document.duration", "s");
+
+    /// <summary>Documents that failed, by step.</summary>
+    public static readonly Counter<long> Failures = Meter.CreateCounter<long>("workflow.documents.failed", "{document}");
+
+    /// <summary>Delivery attempts by channel (webhook, email) and outcome (delivered, retry, dead).</summary>
+    public static readonly Counter<long> DeliveryAttempts = Meter.CreateCounter<long>("workflow.deliveries.attempts", "{attempt}");
+
+    /// <summary>The confidence of each classification, by classifier.</summary>
+    public static readonly Histogram<double> ClassificationConfidence = Meter.CreateHistogram<double>("workflow.classification.confidence");
+}
