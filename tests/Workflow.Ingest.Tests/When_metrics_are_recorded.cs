@@ -36,6 +36,8 @@ public sealed class When_metrics_are_recorded(IngestHost host) : IDisposable
         Assert.Contains(_measurements, m => m.Instrument == "workflow.document.duration" && m.Value >= 0);
         Assert.Contains(_measurements, m => m.Instrument == "workflow.step.duration" && (string?)m.Tags["workflow.message_type"] == "DocumentCompleted");
         Assert.Contains(_measurements, m => m.Instrument == "workflow.outbox.delay" && (string?)m.Tags["workflow.message_type"] == "DocumentUploaded");
+        _listener!.RecordObservableInstruments();
+        Assert.Contains(_measurements, m => m.Instrument == "workflow.outbox.backlog" && m.Value >= 0);
     }
 
     private void Listen()

@@ -73,6 +73,7 @@ public static class MessagingExtensions
         builder.Services.AddOptions<DurableMessagingOptions>().BindConfiguration(DurableMessagingOptions.Section);
         builder.Services.AddHostedService<OutboxRelay>();
         builder.Services.AddHostedService<InboxCleanup>();
+        builder.Services.AddHostedService<OutboxBacklog>();
         return builder;
     }
 }

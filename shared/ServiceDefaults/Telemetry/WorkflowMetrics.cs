@@ -23,6 +23,23 @@ public static class WorkflowMetrics
     /// <summary>Events the relay could not publish yet: they stay in the outbox (its backlog grows).</summary>
     public static readonly Counter<long> OutboxPublishFailures = Meter.CreateCounter<long>("workflow.outbox.publish_failures", "{event}");
 
+    private static long _outboxWaiting;
+    private static double _outboxOldestAge;
+
+    /// <summary>Committed events waiting for the relay, measured every few seconds.</summary>
+    public static readonly ObservableGauge<long> OutboxBacklog =
+        Meter.CreateObservableGauge("workflow.outbox.backlog", () => Interlocked.Read(ref _outboxWaiting), "{event}");
+
+    /// <summary>How long the oldest waiting event has waited.</summary>
+    public static readonly ObservableGauge<double> OutboxOldestAge =
+        Meter.CreateObservableGauge("workflow.outbox.oldest_age", () => Volatile.Read(ref _outboxOldestAge), "s");
+
+    public static void ReportOutbox(long waiting, double oldestAgeSeconds)
+    {
+        Interlocked.Exchange(ref _outboxWaiting, waiting);
+        Volatile.Write(ref _outboxOldestAge, oldestAgeSeconds);
+    }
+
     /// <summary>Documents reaching a status (<c>status</c> tag).</summary>
     public static readonly Counter<long> DocumentsByStatus = Meter.CreateCounter<long>("workflow.documents", "{document}");
 
