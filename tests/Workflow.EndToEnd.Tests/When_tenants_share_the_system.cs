@@ -48,6 +48,11 @@ public sealed class When_tenants_share_the_system(RunningWorkflow workflow) : IA
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{method} {path} as another tenant: {(int)response.StatusCode}");
         }
 
+        // Failed messages hold every tenant's events: another tenant's admin may not read them.
+        using var classifyAsOtherAdmin = new HttpClient { BaseAddress = workflow.ServiceAddress("classify") };
+        classifyAsOtherAdmin.DefaultRequestHeaders.Add("X-Api-Key", other.DefaultRequestHeaders.GetValues("X-Api-Key").Single());
+        Assert.Equal(HttpStatusCode.Forbidden, (await classifyAsOtherAdmin.GetAsync("/admin/failed-messages")).StatusCode);
+
         Assert.DoesNotContain(Ids(await other.GetFromJsonAsync<JsonElement>("/v1/documents?limit=200"), "documentId"), i => i == id);
         Assert.DoesNotContain(Ids(await other.GetFromJsonAsync<JsonElement>("/v1/reviews?status=all&limit=200"), "documentId"), i => i == id);
         Assert.DoesNotContain((await other.GetFromJsonAsync<JsonElement>("/v1/webhooks")).EnumerateArray(), w => w.GetProperty("id").GetGuid() == mine.Id);

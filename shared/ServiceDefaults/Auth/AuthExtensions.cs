@@ -8,10 +8,13 @@ namespace Workflow.ServiceDefaults.Auth;
 
 public static class AuthExtensions
 {
+    public const string OperatorTenantSetting = "Auth:OperatorTenant";
+
     /// <summary>API keys from the key file, and the policies every service's endpoints name.</summary>
     public static IHostApplicationBuilder AddApiKeyAuthentication(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(sp => new ApiKeyFile(builder.Configuration[ApiKeyFile.PathSetting], sp.GetRequiredService<TimeProvider>()));
+        var operatorTenant = builder.Configuration[OperatorTenantSetting] ?? Workflow.Contracts.Tenants.Default;
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
@@ -20,7 +23,8 @@ public static class AuthExtensions
             .AddPolicy(Policies.Review, p => p.RequireRole(Roles.Reviewer))
             .AddPolicy(Policies.ReadReviews, p => p.RequireRole(Roles.Reviewer, Roles.Auditor))
             .AddPolicy(Policies.ReadRules, p => p.RequireRole(Roles.Admin, Roles.Auditor))
-            .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Operate, p => p.RequireRole(Roles.Admin).RequireClaim(ApiKeyAuthenticationHandler.TenantClaim, operatorTenant));
         return builder;
     }
 

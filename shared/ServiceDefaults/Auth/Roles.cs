@@ -27,4 +27,10 @@ public static class Policies
     public const string ReadReviews = "read-reviews";
     public const string ReadRules = "read-rules";
     public const string Administer = "administer";
+
+    /// <summary>
+    /// The system's own operations (failed messages hold every tenant's events): admins of the
+    /// operator tenant (<c>Auth:OperatorTenant</c>, <c>default</c> unless set) only.
+    /// </summary>
+    public const string Operate = "operate";
 }
