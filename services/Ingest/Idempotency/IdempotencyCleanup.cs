@@ -14,7 +14,7 @@ public sealed class IdempotencyCleanup(IServiceScopeFactory scopes, TimeProvider
 
     protected override TimeSpan Interval => TimeSpan.FromMinutes(10);
 
-    protected override string What => "idempotency keys";
+    protected override string Forgotten => "idempotency keys";
 
     protected override Task<int> RemoveExpiredAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken)
     {

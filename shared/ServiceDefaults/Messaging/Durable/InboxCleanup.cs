@@ -13,7 +13,7 @@ public sealed class InboxCleanup(
 {
     protected override TimeSpan Interval => options.Value.CleanupInterval;
 
-    protected override string What => "processed message ids";
+    protected override string Forgotten => "processed message ids";
 
     protected override Task<int> RemoveExpiredAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Contracts;
-
 using Workflow.ServiceDefaults.Telemetry;
 
 namespace Workflow.ServiceDefaults.Messaging.Durable;
