@@ -27,33 +27,17 @@ public sealed class DocumentStatusStateMachine : MassTransitStateMachine<Documen
         Event(() => ProcessingFailed, e => e.CorrelateById(m => m.Message.DocumentId));
 
         State[] journey = [Initial, Received, Extracted, Classified, AwaitingReview, Routed];
-        Advance(TextExtracted, Extracted, journey, (d, m) => d.BelongsTo(m.TenantId));
-        Advance(DocumentClassified, Classified, journey, (d, m) =>
+        // Every event carries the tenant: a document first heard of from a later step learns it there.
+        Advance(TextExtracted, Extracted, journey, m => m.TenantId, (_, _) => { });
+        Advance(DocumentClassified, Classified, journey, m => m.TenantId, (d, m) => d.Decided(m.Category, m.Confidence, null));
+        Advance(ReviewAwaited, AwaitingReview, journey, m => m.TenantId, (d, m) => d.Decided(m.Category, m.Confidence, null));
+        Advance(DocumentRouted, Routed, journey, m => m.TenantId, (d, m) => d.Decided(m.Category, m.Confidence, m.Department));
+        Advance(DocumentCompleted, Completed, journey, m => m.TenantId, (d, m) =>
         {
-            d.BelongsTo(m.TenantId);
-            d.Decided(m.Category, m.Confidence, null);
-        });
-        Advance(ReviewAwaited, AwaitingReview, journey, (d, m) =>
-        {
-            d.BelongsTo(m.TenantId);
-            d.Decided(m.Category, m.Confidence, null);
-        });
-        Advance(DocumentRouted, Routed, journey, (d, m) =>
-        {
-            d.BelongsTo(m.TenantId);
-            d.Decided(m.Category, m.Confidence, m.Department);
-        });
-        Advance(DocumentCompleted, Completed, journey, (d, m) =>
-        {
-            d.BelongsTo(m.TenantId);
             d.Decided(m.Category, m.Confidence, m.Department);
             d.Delivered(m.NotificationsDelivered, m.NotificationsFailed);
         });
-        Advance(DocumentRejected, Rejected, journey[..^1], (d, m) =>
-        {
-            d.BelongsTo(m.TenantId);
-            d.Decided(m.Category, m.Confidence, null);
-        });
+        Advance(DocumentRejected, Rejected, journey[..^1], m => m.TenantId, (d, m) => d.Decided(m.Category, m.Confidence, null));
 
         During(journey,
             When(ProcessingFailed).Then(c =>
@@ -95,14 +79,20 @@ public sealed class DocumentStatusStateMachine : MassTransitStateMachine<Documen
     /// The event moves the document to <paramref name="to"/> from any state of the journey before
     /// it, and out of Failed when it shows the failed step has succeeded since.
     /// </summary>
-    private void Advance<T>(Event<T> @event, State to, State[] journey, Action<Document, T> record)
+    private void Advance<T>(Event<T> @event, State to, State[] journey, Func<T, string?> tenantOf, Action<Document, T> record)
         where T : class
     {
+        void Apply(BehaviorContext<Document, T> c)
+        {
+            c.Saga.BelongsTo(tenantOf(c.Message));
+            record(c.Saga, c.Message);
+        }
+
         During(journey.TakeWhile(state => state != to).ToArray(),
-            When(@event).Then(c => record(c.Saga, c.Message)).Then(Touch).Then(c => Reached(c, to)).TransitionTo(to));
+            When(@event).Then(Apply).Then(Touch).Then(c => Reached(c, to)).TransitionTo(to));
         During(Failed,
             When(@event, c => Recovers(c.Saga.FailedStep, to.Name))
-                .Then(c => c.Saga.Recovered()).Then(c => record(c.Saga, c.Message)).Then(Touch).Then(c => Reached(c, to)).TransitionTo(to));
+                .Then(c => c.Saga.Recovered()).Then(Apply).Then(Touch).Then(c => Reached(c, to)).TransitionTo(to));
     }
 
     /// <summary>Whether reaching <paramref name="state"/> means the step that failed has succeeded since.</summary>

@@ -88,8 +88,7 @@ public static class WebhooksApi
     public static async Task<IResult> DeliveriesAsync(
         Guid id, ClaimsPrincipal user, NotifyDbContext db, CancellationToken cancellationToken, string? status = null, int? limit = null, int? offset = null)
     {
-        var tenant = user.TenantOf();
-        if (await db.Subscriptions.AsNoTracking().AnyAsync(s => s.Id == id && s.TenantId == tenant, cancellationToken) is false)
+        if (!await OwnsAsync(db, user, id, cancellationToken))
         {
             return NotFound(id);
         }
@@ -123,9 +122,7 @@ public static class WebhooksApi
         Guid id, Guid deliveryId, ClaimsPrincipal user, NotifyDbContext db, DeliverySignal signal, IOptionsMonitor<DeliveryOptions> options, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var tenant = user.TenantOf();
-        var owned = await db.Subscriptions.AsNoTracking().AnyAsync(s => s.Id == id && s.TenantId == tenant, cancellationToken);
-        var delivery = owned ? await db.Deliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == id, cancellationToken) : null;
+        var delivery = await OwnsAsync(db, user, id, cancellationToken) ? await db.Deliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == id, cancellationToken) : null;
         if (delivery is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Delivery not found",
@@ -146,6 +143,13 @@ public static class WebhooksApi
         await db.SaveChangesAsync(cancellationToken);
         signal.Wake();
         return TypedResults.Accepted($"/v1/webhooks/{id}/deliveries", DeliveryView.From(delivery));
+    }
+
+    /// <summary>Whether the subscription (deleted or not: its delivery log stays) is the caller's tenant's.</summary>
+    private static Task<bool> OwnsAsync(NotifyDbContext db, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        var tenant = user.TenantOf();
+        return db.Subscriptions.AsNoTracking().AnyAsync(s => s.Id == id && s.TenantId == tenant, cancellationToken);
     }
 
     private static Task<WebhookSubscription?> FindAsync(NotifyDbContext db, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)

@@ -102,7 +102,7 @@ public static class ReviewsApi
         var now = clock.GetUtcNow();
         state.DecisionSubmittedAt = now;
         state.Version++;
-        outbox.Publish(body.ToMessage(documentId, user.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)!.Value, now));
+        outbox.Publish(body.ToMessage(documentId, user.KeyIdOf()!, now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -28,6 +28,9 @@ public static class AuthExtensions
         return builder;
     }
 
+    /// <summary>The id of the caller's API key, or null for an anonymous caller.</summary>
+    public static string? KeyIdOf(this ClaimsPrincipal user) => user.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value;
+
     /// <summary>The caller's tenant: every read, list and write is scoped to it.</summary>
     public static string TenantOf(this ClaimsPrincipal user) =>
         user.FindFirst(ApiKeyAuthenticationHandler.TenantClaim)?.Value

@@ -32,13 +32,14 @@ public sealed class RateLimits
     internal PartitionedRateLimiter<HttpContext> Limiter { get; private set; } = null!;
 
     internal static string PartitionOf(HttpContext context) =>
-        context.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value is { } key
-            ? "key:" + key
-            : "address:" + context.Connection.RemoteIpAddress;
+        context.User.KeyIdOf() is { } key ? "key:" + key : "address:" + context.Connection.RemoteIpAddress;
+
+    /// <summary>Orchestrators probe health as often as they like.</summary>
+    internal static bool IsExempt(HttpContext context) => context.Request.Path.StartsWithSegments("/health");
 
     internal PartitionedRateLimiter<HttpContext> Build(TimeProvider clock) => Limiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
     {
-        if (context.Request.Path.StartsWithSegments("/health"))
+        if (IsExempt(context))
         {
             return RateLimitPartition.GetNoLimiter("health");
         }
@@ -96,7 +97,7 @@ public static class RateLimitExtensions
         _ = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimiterOptions>>().Value;
         app.Use(async (context, next) =>
         {
-            if (!context.Request.Path.StartsWithSegments("/health"))
+            if (!RateLimits.IsExempt(context))
             {
                 context.Response.OnStarting(() =>
                 {
