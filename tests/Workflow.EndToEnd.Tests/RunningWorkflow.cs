@@ -127,10 +127,20 @@ public class RunningWorkflow : IAsyncLifetime
     public string ApiKey { get; private set; } = "";
 
     /// <summary>A client of one service's own port (not the public address), with the development key.</summary>
-    public HttpClient ServiceClient(string service)
+    public HttpClient ServiceClient(string service) => ClientWith(ApiKey, service);
+
+    /// <summary>A client of the public address, or of one service's own port, sending this key (null: none).</summary>
+    public HttpClient ClientWith(string? key, string? service = null)
     {
-        var client = new HttpClient { BaseAddress = ServiceAddress(service), Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        var client = new HttpClient
+        {
+            BaseAddress = service is null ? new Uri($"http://127.0.0.1:{Port}") : ServiceAddress(service), Timeout = TimeSpan.FromSeconds(30),
+        };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
         return client;
     }
 
@@ -149,8 +159,7 @@ public class RunningWorkflow : IAsyncLifetime
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync());
         var key = output.Split('\n', StringSplitOptions.TrimEntries).Single(line => line.StartsWith("wf_", StringComparison.Ordinal));
-        using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
-        probe.DefaultRequestHeaders.Add("X-Api-Key", key);
+        using var probe = ClientWith(key);
         await Eventually.MatchesAsync(async () => (await probe.GetAsync("/v1/documents?limit=1")).StatusCode, status => status != System.Net.HttpStatusCode.Unauthorized,
             TimeSpan.FromSeconds(10), $"the services to accept the new key of {tenant}");
         return key;

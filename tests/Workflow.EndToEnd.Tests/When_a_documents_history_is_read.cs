@@ -48,8 +48,7 @@ public sealed class When_a_documents_history_is_read(RunningWorkflow workflow) :
         Assert.Single(entries.Skip(4).Select(e => e.GetProperty("traceId").GetString()).Distinct());
 
         // Another tenant cannot read it.
-        using var other = new HttpClient { BaseAddress = api.BaseAddress };
-        other.DefaultRequestHeaders.Add("X-Api-Key", await workflow.CreateKeyAsync("initech", "auditor"));
+        using var other = workflow.ClientWith(await workflow.CreateKeyAsync("initech", "auditor"));
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/v1/documents/{id}/timeline")).StatusCode);
     }
 

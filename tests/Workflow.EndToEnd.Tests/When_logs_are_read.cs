@@ -24,14 +24,12 @@ public sealed class When_logs_are_read(RunningWorkflow workflow)
             workflow.WatchOutputFor(secret);
         }
 
-        using var client = new HttpClient { BaseAddress = workflow.Api.BaseAddress };
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        using var client = workflow.ClientWith(key);
         var id = await DocumentJourney.UploadAsync(client, "hr.txt", "text/plain", SampleDocuments.Text(content));
         Assert.Equal("Completed", (await DocumentJourney.FinishedAsync(workflow.Api, id)).GetProperty("status").GetString());
         await Eventually.MatchesAsync(() => Task.FromResult(WebhookSubscription.About(receiver, id, "document.routed").Count()), n => n == 1,
             TimeSpan.FromSeconds(30), "the signed webhook");
-        using var wrong = new HttpClient { BaseAddress = workflow.Api.BaseAddress };
-        wrong.DefaultRequestHeaders.Add("X-Api-Key", key + "tampered");
+        using var wrong = workflow.ClientWith(key + "tampered");
         Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.PostAsJsonAsync("/v1/documents", new { fileName = "x.txt", contentBase64 = "eA==" })).StatusCode);
 
         Assert.Equal(0, workflow.TimesPrinted(content));

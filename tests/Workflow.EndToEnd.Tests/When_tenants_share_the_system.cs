@@ -25,7 +25,8 @@ public sealed class When_tenants_share_the_system(RunningWorkflow workflow) : IA
     [Fact]
     public async Task Another_tenants_documents_reviews_and_webhooks_are_not_found_on_any_endpoint()
     {
-        using var other = Client(await workflow.CreateKeyAsync("globex", "submitter", "reviewer", "auditor", "admin"));
+        var otherKey = await workflow.CreateKeyAsync("globex", "submitter", "reviewer", "auditor", "admin");
+        using var other = workflow.ClientWith(otherKey);
         var mine = await WebhookSubscription.CreateAsync(workflow.Api, _receiver, "*");
         var theirs = await WebhookSubscription.CreateAsync(other, _receiver, "*");
         var id = await DocumentJourney.UploadAsync(workflow.Api, "order.txt", "text/plain", SampleDocuments.Text(LargePurchase));
@@ -49,8 +50,7 @@ public sealed class When_tenants_share_the_system(RunningWorkflow workflow) : IA
         }
 
         // Failed messages hold every tenant's events: another tenant's admin may not read them.
-        using var classifyAsOtherAdmin = new HttpClient { BaseAddress = workflow.ServiceAddress("classify") };
-        classifyAsOtherAdmin.DefaultRequestHeaders.Add("X-Api-Key", other.DefaultRequestHeaders.GetValues("X-Api-Key").Single());
+        using var classifyAsOtherAdmin = workflow.ClientWith(otherKey, "classify");
         Assert.Equal(HttpStatusCode.Forbidden, (await classifyAsOtherAdmin.GetAsync("/admin/failed-messages")).StatusCode);
 
         Assert.DoesNotContain(Ids(await other.GetFromJsonAsync<JsonElement>("/v1/documents?limit=200"), "documentId"), i => i == id);
@@ -72,9 +72,10 @@ public sealed class When_tenants_share_the_system(RunningWorkflow workflow) : IA
     [Fact]
     public async Task A_key_may_do_only_what_its_roles_allow()
     {
-        using var submitter = Client(await workflow.CreateKeyAsync("default", "submitter"));
-        using var auditor = Client(await workflow.CreateKeyAsync("default", "auditor"));
-        using var anonymous = new HttpClient { BaseAddress = workflow.Api.BaseAddress };
+        var submitterKey = await workflow.CreateKeyAsync("default", "submitter");
+        using var submitter = workflow.ClientWith(submitterKey);
+        using var auditor = workflow.ClientWith(await workflow.CreateKeyAsync("default", "auditor"));
+        using var anonymous = workflow.ClientWith(null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/v1/documents")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/v1/reviews")).StatusCode);
@@ -86,16 +87,8 @@ public sealed class When_tenants_share_the_system(RunningWorkflow workflow) : IA
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/v1/documents", new { fileName = "a.txt", contentBase64 = "YQ==" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/v1/reviews")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/v1/routing-rules")).StatusCode);
-        using var classifyAsSubmitter = new HttpClient { BaseAddress = workflow.ServiceAddress("classify") };
-        classifyAsSubmitter.DefaultRequestHeaders.Add("X-Api-Key", submitter.DefaultRequestHeaders.GetValues("X-Api-Key").Single());
+        using var classifyAsSubmitter = workflow.ClientWith(submitterKey, "classify");
         Assert.Equal(HttpStatusCode.Forbidden, (await classifyAsSubmitter.GetAsync("/admin/failed-messages")).StatusCode);
-    }
-
-    private HttpClient Client(string key)
-    {
-        var client = new HttpClient { BaseAddress = workflow.Api.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        return client;
     }
 
     private static IEnumerable<Guid> Ids(JsonElement page, string property) =>

@@ -19,7 +19,7 @@ public sealed class When_the_api_is_described(RunningWorkflow workflow)
     [Fact]
     public async Task One_openapi_31_document_covers_every_public_endpoint_its_errors_headers_and_auth()
     {
-        using var anonymous = new HttpClient { BaseAddress = workflow.Api.BaseAddress };
+        using var anonymous = workflow.ClientWith(null);
 
         var document = JsonDocument.Parse(await anonymous.GetStringAsync("/openapi/v1.json")).RootElement;
 

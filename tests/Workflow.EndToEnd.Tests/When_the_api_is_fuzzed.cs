@@ -78,8 +78,7 @@ public sealed class When_the_api_is_fuzzed(RunningWorkflow workflow)
     public async Task No_request_gets_a_5xx_every_service_stays_ready_and_only_accepted_uploads_exist()
     {
         var key = await workflow.CreateKeyAsync("fuzz", "submitter", "reviewer", "auditor", "admin");
-        using var api = new HttpClient { BaseAddress = workflow.Api.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        api.DefaultRequestHeaders.Add("X-Api-Key", key);
+        using var api = workflow.ClientWith(key);
         var accepted = 0;
 
         await Request.SampleAsync(async request =>

@@ -27,6 +27,19 @@ public sealed class IngestHost : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A key of another tenant, for isolation tests.</summary>
     public string OtherTenantKey { get; private set; } = "";
 
+    /// <summary>A client of this host, or of one derived from it, sending <paramref name="key"/> instead (null: no key).</summary>
+    public static HttpClient ClientWith(WebApplicationFactory<Program> factory, string? key)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Remove("X-Api-Key");
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.TryAddWithoutValidation("X-Api-Key", key);
+        }
+
+        return client;
+    }
+
     protected override void ConfigureClient(HttpClient client)
     {
         base.ConfigureClient(client);

@@ -108,18 +108,7 @@ public sealed class When_a_caller_presents_an_api_key(IngestHost host)
         return key;
     }
 
-    /// <summary>A client of the host with this key, or with none.</summary>
-    private HttpClient Client(string? key)
-    {
-        var client = host.CreateClient();
-        client.DefaultRequestHeaders.Remove("X-Api-Key");
-        if (key is not null)
-        {
-            client.DefaultRequestHeaders.TryAddWithoutValidation("X-Api-Key", key);
-        }
-
-        return client;
-    }
+    private HttpClient Client(string? key) => IngestHost.ClientWith(host, key);
 
     private static object Upload(string name) => new
     {

@@ -13,9 +13,7 @@ public sealed class When_a_key_makes_too_many_requests(IngestHost host)
     public async Task Each_response_says_what_is_left_and_the_one_over_the_limit_is_429_with_retry_after()
     {
         await using var limited = host.WithWebHostBuilder(b => b.UseSetting("RateLimits:PermitLimit", "3"));
-        var client = limited.CreateClient();
-        client.DefaultRequestHeaders.Remove("X-Api-Key");
-        client.DefaultRequestHeaders.Add("X-Api-Key", host.ApiKey);
+        var client = IngestHost.ClientWith(limited, host.ApiKey);
 
         var remaining = new List<string>();
         for (var i = 0; i < 3; i++)
@@ -36,9 +34,7 @@ public sealed class When_a_key_makes_too_many_requests(IngestHost host)
         Assert.Equal("urn:workflow:problem:rate-limited", problem.GetProperty("type").GetString());
 
         // Another key has its own allowance; health is never limited.
-        var other = limited.CreateClient();
-        other.DefaultRequestHeaders.Remove("X-Api-Key");
-        other.DefaultRequestHeaders.Add("X-Api-Key", host.OtherTenantKey);
+        var other = IngestHost.ClientWith(limited, host.OtherTenantKey);
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/v1/documents?limit=1")).StatusCode);
         var health = await client.GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
