@@ -98,8 +98,7 @@ public sealed class DeliveryDispatcher(
                 var delivery = await db.Deliveries.AsNoTracking().FirstAsync(d => d.Id == id, cancellationToken);
 
                 // The attempt, its HTTP call or e-mail, and the completion it may publish continue the document's trace.
-                ActivityContext.TryParse(delivery.TraceParent, null, out var parent);
-                activity = Source.StartActivity($"{delivery.Channel} delivery", ActivityKind.Internal, parent);
+                activity = StoredTrace.Continue(Source, $"{delivery.Channel} delivery", delivery.TraceParent);
                 activity?.SetTag("workflow.document_id", delivery.DocumentId);
                 activity?.SetTag("workflow.delivery_id", id);
                 if (delivery.Channel == DeliveryChannels.Email)

@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Workflow.Notify.Data;
 using Workflow.Notify.Email;
+using Workflow.ServiceDefaults.Telemetry;
 
 namespace Workflow.Notify.Deliveries;
 
@@ -29,7 +29,7 @@ public sealed class DeliveryPlanner(NotifyDbContext db, IOptionsMonitor<Delivery
             db.Deliveries.Add(new Delivery
             {
                 Id = NewId.NextGuid(), DocumentId = documentId, Channel = channel, SubscriptionId = subscriptionId, Recipient = recipient,
-                EventType = eventType, Payload = payload, CompletesDocument = completesDocument, TraceParent = Activity.Current?.Id,
+                EventType = eventType, Payload = payload, CompletesDocument = completesDocument, TraceParent = StoredTrace.Capture(),
                 CreatedAt = now, NextAttemptAt = now, AttemptsAllowed = options.CurrentValue.MaxAttempts,
             });
             count++;

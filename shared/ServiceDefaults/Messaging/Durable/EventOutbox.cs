@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
+using Workflow.ServiceDefaults.Telemetry;
 
 namespace Workflow.ServiceDefaults.Messaging.Durable;
 
@@ -20,7 +20,7 @@ public sealed class EventOutbox(ServiceDbContext db, OutboxHandoff handoff, Time
             MessageId = messageId ?? NewId.NextGuid(),
             MessageType = typeof(T).FullName!,
             Body = JsonSerializer.Serialize(message, JsonSerializerOptions.Web),
-            TraceParent = Activity.Current?.Id,
+            TraceParent = StoredTrace.Capture(),
             CreatedAt = now,
             LockToken = handoff.Token,
             LockedUntil = now + handoff.Lease,

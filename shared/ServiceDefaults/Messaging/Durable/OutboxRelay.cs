@@ -110,8 +110,7 @@ public sealed class OutboxRelay(
     private async Task<bool> TryPublishAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
         // The trace continues from the work that committed the event.
-        ActivityContext.TryParse(row.TraceParent, null, out var parent);
-        using var activity = Source.StartActivity("outbox relay", ActivityKind.Internal, parent);
+        using var activity = StoredTrace.Continue(Source, "outbox relay", row.TraceParent);
         try
         {
             var type = typeof(DocumentUploaded).Assembly.GetType(row.MessageType)
