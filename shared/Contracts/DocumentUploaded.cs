@@ -24,4 +24,10 @@ public record DocumentUploaded
     public byte[]? Content { get; init; }
 
     public DateTimeOffset UploadedAt { get; init; }
+
+    /// <summary>
+    /// Where to call (a signed POST, from notify) when the document reaches a terminal status:
+    /// Completed, Rejected or Failed. An absolute http or https URL; optional.
+    /// </summary>
+    public string? CallbackUrl { get; init; }
 }

@@ -14,6 +14,8 @@ public sealed class When_the_api_is_described(RunningWorkflow workflow)
         ("/v1/routing-rules", "get"),
         ("/v1/webhooks", "post"), ("/v1/webhooks", "get"), ("/v1/webhooks/{id}", "get"), ("/v1/webhooks/{id}", "delete"),
         ("/v1/webhooks/{id}/deliveries", "get"), ("/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver", "post"),
+        ("/v1/webhooks/callbacks/secret", "get"), ("/v1/webhooks/callbacks/secret", "post"),
+        ("/v1/webhooks/callbacks/deliveries", "get"), ("/v1/webhooks/callbacks/deliveries/{deliveryId}/redeliver", "post"),
     ];
 
     [Fact]

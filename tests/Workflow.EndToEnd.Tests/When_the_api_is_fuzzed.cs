@@ -22,10 +22,11 @@ public sealed class When_the_api_is_fuzzed(RunningWorkflow workflow)
         "/v1/documents", "/v1/documents/{id}", "/v1/documents/{id}/timeline", "/v1/documents?{q}",
         "/v1/reviews?{q}", "/v1/reviews/{id}", "/v1/reviews/{id}/decision",
         "/v1/webhooks", "/v1/webhooks/{id}", "/v1/webhooks/{id}/deliveries?{q}", "/v1/webhooks/{id}/deliveries/{id}/redeliver",
+        "/v1/webhooks/callbacks/secret", "/v1/webhooks/callbacks/deliveries?{q}", "/v1/webhooks/callbacks/deliveries/{id}/redeliver",
         "/v1/routing-rules",
     ];
 
-    private static readonly string[] Parameters = ["status", "limit", "offset", "category", "createdFrom", "createdTo", "max"];
+    private static readonly string[] Parameters = ["status", "limit", "offset", "category", "createdFrom", "createdTo", "max", "documentId"];
 
     private static readonly string?[] ContentTypes =
     [

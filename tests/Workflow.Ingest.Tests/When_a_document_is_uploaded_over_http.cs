@@ -58,6 +58,9 @@ public sealed class When_a_document_is_uploaded_over_http(IngestHost host)
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         form.Add(file, "file", "order.pdf");
         form.Add(new StringContent("scanner"), "source");
+        form.Add(new StringContent("https://erp.example.test/callbacks?order=42"), "callbackUrl");
+        await using var broker = await RawBrokerClient.ConnectAsync(host.BrokerConnectionString);
+        var announced = await broker.CaptureAsync("workflow.document-uploaded");
 
         var response = await client.PostAsync("/v1/documents", form);
 
@@ -65,6 +68,10 @@ public sealed class When_a_document_is_uploaded_over_http(IngestHost host)
         var status = await client.GetFromJsonAsync<JsonElement>(response.Headers.Location!.ToString());
         Assert.Equal("order.pdf", status.GetProperty("fileName").GetString());
         Assert.Equal("application/pdf", status.GetProperty("contentType").GetString());
+        var id = status.GetProperty("documentId").GetString()!;
+        var message = await Eventually.MatchesAsync(
+            () => Task.FromResult(announced.FirstOrDefault(m => m.Body.Contains(id))), m => m is not null, Patience, "DocumentUploaded on the broker");
+        Assert.Equal("https://erp.example.test/callbacks?order=42", message!.Json.GetProperty("message").GetProperty("callbackUrl").GetString());
     }
 
     [Fact]
@@ -93,6 +100,24 @@ public sealed class When_a_document_is_uploaded_over_http(IngestHost host)
 
         var problem = await AssertProblem(response, HttpStatusCode.BadRequest, "The upload is not valid");
         Assert.Contains("not valid base64", problem.GetProperty("errors").GetProperty("contentBase64")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("ftp://erp.example.test/in", "absolute http or https")]
+    [InlineData("/callbacks/relative", "absolute http or https")]
+    [InlineData("https://user:password@erp.example.test/in", "credentials")]
+    public async Task A_callback_url_that_cannot_be_called_is_refused_as_json_and_as_multipart(string callbackUrl, string reason)
+    {
+        var client = host.CreateClient();
+        var json = await client.PostAsJsonAsync("/v1/documents", new { fileName = "a.txt", contentBase64 = "aGVsbG8=", callbackUrl });
+        using var form = new MultipartFormDataContent { { new ByteArrayContent("hello"u8.ToArray()), "file", "a.txt" }, { new StringContent(callbackUrl), "callbackUrl" } };
+        var multipart = await client.PostAsync("/v1/documents", form);
+
+        foreach (var response in new[] { json, multipart })
+        {
+            var problem = await AssertProblem(response, HttpStatusCode.BadRequest, "The upload is not valid");
+            Assert.Contains(reason, problem.GetProperty("errors").GetProperty("callbackUrl")[0].GetString());
+        }
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed record DocumentView(
     /// <summary>How many seconds until polling again is worth it; none once the document is finished.</summary>
     public static int? PollAgainAfter(DocumentStatus status) => status switch
     {
-        DocumentStatus.Completed or DocumentStatus.Failed or DocumentStatus.Rejected => null,
+        _ when status.IsTerminal() => null,
         // A person decides: minutes, not milliseconds.
         DocumentStatus.AwaitingReview => 60,
         _ => 1,

@@ -1,4 +1,4 @@
 namespace Workflow.Ingest.Apis;
 
 /// <summary>An upload, whichever way it arrived (multipart or JSON).</summary>
-public sealed record UploadRequest(string FileName, string ContentType, byte[] Content, string? Source, string? ExternalRef);
+public sealed record UploadRequest(string FileName, string ContentType, byte[] Content, string? Source, string? ExternalRef, string? CallbackUrl = null);

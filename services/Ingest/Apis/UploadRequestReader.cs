@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.StaticFiles;
+using Workflow.ServiceDefaults.Messaging;
 
 namespace Workflow.Ingest.Apis;
 
@@ -64,6 +65,12 @@ public static class UploadRequestReader
             return (null, TooLarge(limits));
         }
 
+        var callbackUrl = Optional(form["callbackUrl"]);
+        if (callbackUrl is not null && CallbackUrl.ProblemWith(callbackUrl) is { } callbackProblem)
+        {
+            return (null, Invalid("callbackUrl", callbackProblem));
+        }
+
         using var content = new MemoryStream((int)file.Length);
         await file.CopyToAsync(content, request.HttpContext.RequestAborted);
         var fileName = Path.GetFileName(file.FileName);
@@ -72,7 +79,8 @@ public static class UploadRequestReader
             ContentTypeOf(file.ContentType, fileName),
             content.ToArray(),
             Optional(form["source"]),
-            Optional(form["externalRef"])), null);
+            Optional(form["externalRef"]),
+            callbackUrl), null);
     }
 
     private static async Task<(UploadRequest?, IResult?)> ReadJsonAsync(HttpRequest request, UploadLimits limits)
@@ -111,6 +119,11 @@ public static class UploadRequestReader
             }
         }
 
+        if (Optional(body?.CallbackUrl) is { } callback && CallbackUrl.ProblemWith(callback) is { } callbackProblem)
+        {
+            errors["callbackUrl"] = [callbackProblem];
+        }
+
         if (errors.Count > 0)
         {
             return (null, TypedResults.ValidationProblem(errors, title: "The upload is not valid"));
@@ -122,7 +135,8 @@ public static class UploadRequestReader
         }
 
         var fileName = Path.GetFileName(body!.FileName!);
-        return (new UploadRequest(fileName, ContentTypeOf(body.ContentType, fileName), content, Optional(body.Source), Optional(body.ExternalRef)), null);
+        return (new UploadRequest(fileName, ContentTypeOf(body.ContentType, fileName), content, Optional(body.Source), Optional(body.ExternalRef),
+            Optional(body.CallbackUrl)), null);
     }
 
     private static string ContentTypeOf(string? declared, string fileName) =>

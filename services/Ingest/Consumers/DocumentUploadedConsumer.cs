@@ -40,11 +40,17 @@ public sealed class DocumentUploadedConsumer(IngestDbContext db, IDocumentStore 
         if (document is null)
         {
             db.Documents.Add(Document.Received(message.DocumentId, Tenants.Of(message.TenantId), message.FileName, message.ContentType, size,
-                message.Source, message.ExternalRef, storageKey, clock.GetUtcNow()));
+                message.Source, message.ExternalRef, storageKey, message.CallbackUrl, clock.GetUtcNow()));
             return;
         }
 
-        document.Describe(message.FileName, message.ContentType, size, message.Source, message.ExternalRef, storageKey);
+        document.Describe(message.FileName, message.ContentType, size, message.Source, message.ExternalRef, storageKey, message.CallbackUrl);
         document.Version++;
+
+        // Ingest was behind: the document finished before its upload was read here. Its callback is due now.
+        if (DocumentCallbacks.Due(document, clock.GetUtcNow()) is { } due)
+        {
+            await context.Publish(due, context.CancellationToken);
+        }
     }
 }

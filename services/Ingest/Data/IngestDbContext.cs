@@ -28,6 +28,7 @@ public abstract class IngestDbContext(DbContextOptions options) : ServiceDbConte
         document.Property(d => d.Source).HasMaxLength(100);
         document.Property(d => d.ExternalRef).HasMaxLength(200);
         document.Property(d => d.StorageKey).HasMaxLength(300);
+        document.Property(d => d.CallbackUrl).HasMaxLength(Workflow.ServiceDefaults.Messaging.CallbackUrl.MaxLength);
         document.Property(d => d.TenantId).HasMaxLength(Tenants.MaxLength).HasDefaultValue(Tenants.Default);
         document.Property(d => d.CurrentState).HasColumnName("Status").HasMaxLength(20);
         document.Property(d => d.Category).HasMaxLength(100);

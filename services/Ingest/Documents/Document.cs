@@ -29,6 +29,9 @@ public sealed class Document : SagaStateMachineInstance, ISagaVersion
     public string? Source { get; private set; }
     public string? ExternalRef { get; private set; }
     public string? StorageKey { get; private set; }
+
+    /// <summary>Called (through notify) when the document reaches a terminal status; see <see cref="DocumentCallbackDue"/>.</summary>
+    public string? CallbackUrl { get; private set; }
     public string? Category { get; private set; }
     public double? Confidence { get; private set; }
     public string? Department { get; private set; }
@@ -46,16 +49,17 @@ public sealed class Document : SagaStateMachineInstance, ISagaVersion
 
     public static Document Received(
         Guid id, string tenantId, string fileName, string? contentType, long sizeBytes, string? source, string? externalRef,
-        string? storageKey, DateTimeOffset at)
+        string? storageKey, string? callbackUrl, DateTimeOffset at)
     {
         var document = new Document { CorrelationId = id, TenantId = tenantId, CreatedAt = at, UpdatedAt = at };
-        document.Describe(fileName, contentType, sizeBytes, source, externalRef, storageKey);
+        document.Describe(fileName, contentType, sizeBytes, source, externalRef, storageKey, callbackUrl);
         return document;
     }
 
     public void Describe(
-        string fileName, string? contentType, long sizeBytes, string? source, string? externalRef, string? storageKey)
+        string fileName, string? contentType, long sizeBytes, string? source, string? externalRef, string? storageKey, string? callbackUrl)
     {
+        CallbackUrl = callbackUrl;
         FileName = fileName;
         ContentType = contentType;
         SizeBytes = sizeBytes;

@@ -42,7 +42,7 @@ public sealed class DocumentIntake(
         var now = clock.GetUtcNow();
 
         var document = Document.Received(
-            documentId, tenantId, upload.FileName, upload.ContentType, upload.Content.LongLength, upload.Source, upload.ExternalRef, storageKey, now);
+            documentId, tenantId, upload.FileName, upload.ContentType, upload.Content.LongLength, upload.Source, upload.ExternalRef, storageKey, upload.CallbackUrl, now);
         var accepted = new DocumentAccepted(documentId, document.Status.ToString(), StatusUrlOf(documentId));
         db.Documents.Add(document);
         var uploaded = new DocumentUploaded
@@ -57,6 +57,7 @@ public sealed class DocumentIntake(
             StorageKey = storageKey,
             Content = upload.Content.Length <= limits.Value.InlineContentBytes ? upload.Content : null,
             UploadedAt = now,
+            CallbackUrl = upload.CallbackUrl,
         };
         outbox.Publish(uploaded);
         db.Timeline.Add(TimelineEvents.From(uploaded, ProcessingSteps.Ingest, now)!);

@@ -12,3 +12,10 @@ public enum DocumentStatus
     Failed = 6,
     Rejected = 7,
 }
+
+public static class DocumentStatusExtensions
+{
+    /// <summary>Completed, Rejected or Failed: nothing more happens unless a failed step is re-driven.</summary>
+    public static bool IsTerminal(this DocumentStatus status) =>
+        status is DocumentStatus.Completed or DocumentStatus.Rejected or DocumentStatus.Failed;
+}

@@ -45,7 +45,7 @@ public sealed class DocumentStatusStateMachine : MassTransitStateMachine<Documen
                 c.Saga.BelongsTo(c.Message.TenantId);
                 c.Saga.Failed(c.Message.Step, c.Message.Reason);
                 WorkflowMetrics.Failures.Add(1, new KeyValuePair<string, object?>("workflow.step", c.Message.Step));
-            }).Then(Touch).Then(c => Reached(c, Failed)).TransitionTo(Failed));
+            }).Then(Touch).Then(c => Reached(c, Failed)).TransitionTo(Failed).ThenAsync(CallBackIfFinished));
 
         // A late, repeated or out-of-order event has no place in the current state: it changes nothing.
         OnUnhandledEvent(context => context.Ignore());
@@ -89,10 +89,10 @@ public sealed class DocumentStatusStateMachine : MassTransitStateMachine<Documen
         }
 
         During(journey.TakeWhile(state => state != to).ToArray(),
-            When(@event).Then(Apply).Then(Touch).Then(c => Reached(c, to)).TransitionTo(to));
+            When(@event).Then(Apply).Then(Touch).Then(c => Reached(c, to)).TransitionTo(to).ThenAsync(CallBackIfFinished));
         During(Failed,
             When(@event, c => Recovers(c.Saga.FailedStep, to.Name))
-                .Then(c => c.Saga.Recovered()).Then(Apply).Then(Touch).Then(c => Reached(c, to)).TransitionTo(to));
+                .Then(c => c.Saga.Recovered()).Then(Apply).Then(Touch).Then(c => Reached(c, to)).TransitionTo(to).ThenAsync(CallBackIfFinished));
     }
 
     /// <summary>Whether reaching <paramref name="state"/> means the step that failed has succeeded since.</summary>
@@ -120,6 +120,11 @@ public sealed class DocumentStatusStateMachine : MassTransitStateMachine<Documen
             WorkflowMetrics.EndToEndDuration.Record((context.Saga.UpdatedAt - context.Saga.CreatedAt).TotalSeconds);
         }
     }
+
+    /// <summary>A document that has reached a terminal status calls back its uploader, if asked to (through notify, after this commit).</summary>
+    private static Task CallBackIfFinished<T>(BehaviorContext<Document, T> context)
+        where T : class =>
+        DocumentCallbacks.Due(context.Saga, context.Saga.UpdatedAt) is { } due ? context.Publish(due) : Task.CompletedTask;
 
     private static void Touch<T>(BehaviorContext<Document, T> context)
         where T : class =>

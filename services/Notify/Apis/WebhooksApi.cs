@@ -88,33 +88,9 @@ public static class WebhooksApi
     public static async Task<IResult> DeliveriesAsync(
         Guid id, ClaimsPrincipal user, NotifyDbContext db, CancellationToken cancellationToken, string? status = null, int? limit = null, int? offset = null)
     {
-        if (!await OwnsAsync(db, user, id, cancellationToken))
-        {
-            return NotFound(id);
-        }
-
-        DeliveryStatus? wanted = null;
-        if (status is not null)
-        {
-            if (!Enum.TryParse<DeliveryStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["One of: pending, delivered, dead."] });
-            }
-
-            wanted = parsed;
-        }
-
-        var (paging, invalid) = Paging.Read(limit, offset);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        var deliveries = await db.Deliveries.AsNoTracking().Include(d => d.AttemptLog)
-            .Where(d => d.SubscriptionId == id && (wanted == null || d.Status == wanted))
-            .OrderByDescending(d => d.CreatedAt).Skip(paging.Offset).Take(paging.Limit)
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(paging.Of(deliveries.Select(DeliveryView.From).ToList()));
+        return await OwnsAsync(db, user, id, cancellationToken)
+            ? await DeliveryLog.ListAsync(db.Deliveries.Where(d => d.SubscriptionId == id), status, limit, offset, cancellationToken)
+            : NotFound(id);
     }
 
     /// <summary>A dead delivery gets a new round of attempts, starting now.</summary>
@@ -123,26 +99,9 @@ public static class WebhooksApi
         CancellationToken cancellationToken)
     {
         var delivery = await OwnsAsync(db, user, id, cancellationToken) ? await db.Deliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == id, cancellationToken) : null;
-        if (delivery is null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Delivery not found",
-                detail: $"Subscription {id} has no delivery {deliveryId}.");
-        }
-
-        if (delivery.Status != DeliveryStatus.Dead)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Delivery is not dead",
-                detail: $"Delivery {deliveryId} is {delivery.Status.ToString().ToLowerInvariant()}; only dead deliveries can be re-driven.");
-        }
-
-        delivery.Status = DeliveryStatus.Pending;
-        delivery.NextAttemptAt = clock.GetUtcNow();
-        delivery.AttemptsAllowed = delivery.Attempts + options.CurrentValue.MaxAttempts;
-        delivery.FinishedAt = null;
-        delivery.Version++;
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Wake();
-        return TypedResults.Accepted($"/v1/webhooks/{id}/deliveries", DeliveryView.From(delivery));
+        return delivery is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Delivery not found", detail: $"Subscription {id} has no delivery {deliveryId}.")
+            : await DeliveryLog.RedeliverAsync(delivery, db, signal, options.CurrentValue, clock, $"/v1/webhooks/{id}/deliveries", cancellationToken);
     }
 
     /// <summary>Whether the subscription (deleted or not: its delivery log stays) is the caller's tenant's.</summary>

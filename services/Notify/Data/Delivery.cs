@@ -9,10 +9,13 @@ public sealed class Delivery
     public Guid Id { get; init; }
     public Guid DocumentId { get; init; }
 
+    /// <summary>The document's tenant: its callbacks are signed with the tenant's callback secret.</summary>
+    public string TenantId { get; init; } = Workflow.Contracts.Tenants.Default;
+
     /// <summary><see cref="DeliveryChannels"/>.</summary>
     public string Channel { get; init; } = "";
 
-    /// <summary>For webhooks: the subscription (its URL and secret are read at each attempt).</summary>
+    /// <summary>For webhooks: the subscription (its URL and secret are read at each attempt). None for callbacks and e-mail.</summary>
     public Guid? SubscriptionId { get; init; }
 
     /// <summary>The URL or e-mail address.</summary>
@@ -57,6 +60,9 @@ public static class DeliveryChannels
 {
     public const string Webhook = "webhook";
     public const string Email = "email";
+
+    /// <summary>The call an uploader asked for (<c>callbackUrl</c>) when its document finished.</summary>
+    public const string Callback = "callback";
 }
 
 /// <summary>What a webhook subscriber can ask for.</summary>
@@ -71,4 +77,7 @@ public static class WebhookEventTypes
     public const string All = "*";
 
     public static readonly IReadOnlyList<string> Known = [Routed, Completed, Rejected, ReviewEscalated];
+
+    /// <summary>The type of a document callback: the document reached a terminal status (Completed, Rejected or Failed, in <c>data.status</c>).</summary>
+    public const string Finished = "document.finished";
 }

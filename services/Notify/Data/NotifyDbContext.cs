@@ -10,6 +10,7 @@ public abstract class NotifyDbContext(DbContextOptions options) : ServiceDbConte
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
     public DbSet<WebhookSubscription> Subscriptions => Set<WebhookSubscription>();
+    public DbSet<CallbackSecret> CallbackSecrets => Set<CallbackSecret>();
 
     /// <summary>The save in progress adds deliveries (set by the delivery commit interceptor).</summary>
     internal bool AddsDeliveries { get; set; }
@@ -30,6 +31,8 @@ public abstract class NotifyDbContext(DbContextOptions options) : ServiceDbConte
         var delivery = modelBuilder.Entity<Delivery>();
         delivery.HasKey(d => d.Id);
         delivery.Property(d => d.Id).ValueGeneratedNever();
+        delivery.Property(d => d.TenantId).HasMaxLength(Tenants.MaxLength).HasDefaultValue(Tenants.Default);
+        delivery.HasIndex(d => new { d.TenantId, d.Channel, d.CreatedAt });
         delivery.Property(d => d.Channel).HasMaxLength(20);
         delivery.Property(d => d.Recipient).HasMaxLength(2000);
         delivery.Property(d => d.EventType).HasMaxLength(50);
@@ -57,5 +60,11 @@ public abstract class NotifyDbContext(DbContextOptions options) : ServiceDbConte
         subscription.Property(s => s.EventTypes).HasMaxLength(500);
         subscription.Property(s => s.Secret).HasMaxLength(200);
         subscription.Property(s => s.Description).HasMaxLength(500);
+
+        var callbackSecret = modelBuilder.Entity<CallbackSecret>();
+        callbackSecret.ToTable("CallbackSecrets");
+        callbackSecret.HasKey(s => s.TenantId);
+        callbackSecret.Property(s => s.TenantId).HasMaxLength(Tenants.MaxLength);
+        callbackSecret.Property(s => s.Secret).HasMaxLength(200);
     }
 }

@@ -101,17 +101,7 @@ public sealed class DeliveryDispatcher(
                 activity = StoredTrace.Continue(Source, $"{delivery.Channel} delivery", delivery.TraceParent);
                 activity?.SetTag("workflow.document_id", delivery.DocumentId);
                 activity?.SetTag("workflow.delivery_id", id);
-                if (delivery.Channel == DeliveryChannels.Email)
-                {
-                    result = await services.GetRequiredService<EmailSender>().SendAsync(delivery, cancellationToken);
-                }
-                else
-                {
-                    var subscription = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
-                    result = subscription is null or { DeletedAt: not null }
-                        ? DeliveryResult.Refused("The subscription was deleted.")
-                        : await services.GetRequiredService<WebhookSender>().SendAsync(delivery, subscription, cancellationToken);
-                }
+                result = await SendAsync(services, db, delivery, cancellationToken);
             }
 
             var duration = Stopwatch.GetElapsedTime(started);
@@ -131,6 +121,26 @@ public sealed class DeliveryDispatcher(
         finally
         {
             activity?.Dispose();
+        }
+    }
+
+    private static async Task<DeliveryResult> SendAsync(IServiceProvider services, NotifyDbContext db, Delivery delivery, CancellationToken cancellationToken)
+    {
+        switch (delivery.Channel)
+        {
+            case DeliveryChannels.Email:
+                return await services.GetRequiredService<EmailSender>().SendAsync(delivery, cancellationToken);
+            case DeliveryChannels.Callback:
+                // Signed with the tenant's callback secret as it is now (a rotation applies to the next attempt).
+                var secret = await db.CallbackSecrets.AsNoTracking().FirstOrDefaultAsync(s => s.TenantId == delivery.TenantId, cancellationToken);
+                return secret is null
+                    ? DeliveryResult.Refused("The tenant has no callback secret.")
+                    : await services.GetRequiredService<WebhookSender>().SendAsync(delivery, delivery.Recipient, secret.Secret, cancellationToken);
+            default:
+                var subscription = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
+                return subscription is null or { DeletedAt: not null }
+                    ? DeliveryResult.Refused("The subscription was deleted.")
+                    : await services.GetRequiredService<WebhookSender>().SendAsync(delivery, subscription.Url, subscription.Secret, cancellationToken);
         }
     }
 

@@ -9,8 +9,8 @@ using Workflow.ServiceDefaults.Telemetry;
 namespace Workflow.Notify.Deliveries;
 
 /// <summary>
-/// Turns an event about a document into deliveries (one per interested webhook subscription and
-/// per e-mail recipient), added to the consumer's unit of work; the dispatcher sends them after
+/// Turns an event about a document into deliveries (one per interested webhook subscription,
+/// per e-mail recipient, and to the uploader's callback URL), added to the consumer's unit of work; the dispatcher sends them after
 /// the commit.
 /// </summary>
 public sealed class DeliveryPlanner(NotifyDbContext db, IOptionsMonitor<DeliveryOptions> options, TimeProvider clock)
@@ -20,7 +20,7 @@ public sealed class DeliveryPlanner(NotifyDbContext db, IOptionsMonitor<Delivery
     /// <returns>How many deliveries were planned.</returns>
     public async Task<int> PlanAsync<T>(
         Guid documentId, string tenantId, string eventType, T data, bool completesDocument, IEnumerable<(string Address, EmailContent Content)> emails,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? callbackUrl = null)
     {
         var now = clock.GetUtcNow();
         var count = 0;
@@ -28,7 +28,7 @@ public sealed class DeliveryPlanner(NotifyDbContext db, IOptionsMonitor<Delivery
         {
             db.Deliveries.Add(new Delivery
             {
-                Id = NewId.NextGuid(), DocumentId = documentId, Channel = channel, SubscriptionId = subscriptionId, Recipient = recipient,
+                Id = NewId.NextGuid(), DocumentId = documentId, TenantId = tenantId, Channel = channel, SubscriptionId = subscriptionId, Recipient = recipient,
                 EventType = eventType, Payload = payload, CompletesDocument = completesDocument, TraceParent = StoredTrace.Capture(),
                 CreatedAt = now, NextAttemptAt = now, AttemptsAllowed = options.CurrentValue.MaxAttempts,
             });
@@ -40,11 +40,16 @@ public sealed class DeliveryPlanner(NotifyDbContext db, IOptionsMonitor<Delivery
         if (subscribers.Count > 0)
         {
             // Serialised only when someone listens: most documents of most installations have no subscriber.
-            var body = JsonSerializer.Serialize(new { type = eventType, timestamp = now, data }, JsonSerializerOptions.Web);
+            var body = Body(eventType, now, data);
             foreach (var subscription in subscribers)
             {
                 Plan(DeliveryChannels.Webhook, subscription.Id, subscription.Url, body);
             }
+        }
+
+        if (callbackUrl is not null)
+        {
+            Plan(DeliveryChannels.Callback, null, callbackUrl, Body(eventType, now, data));
         }
 
         foreach (var (address, content) in emails)
@@ -54,6 +59,10 @@ public sealed class DeliveryPlanner(NotifyDbContext db, IOptionsMonitor<Delivery
 
         return count;
     }
+
+    /// <summary>What a webhook or callback receiver gets: the event's type, when it was sent out, and its data.</summary>
+    private static string Body<T>(string eventType, DateTimeOffset at, T data) =>
+        JsonSerializer.Serialize(new { type = eventType, timestamp = at, data }, JsonSerializerOptions.Web);
 
     /// <summary>Read once per unit of work: a document's several events see the same subscriptions.</summary>
     private async Task<List<WebhookSubscription>> SubscriptionsAsync(CancellationToken cancellationToken) =>

@@ -44,6 +44,7 @@ public static class Extensions
         services.AddScoped<WebhookSender>();
         services.AddSingleton<EmailSender>();
         services.AddScoped<DeliveryPlanner>();
+        services.AddScoped<CallbackSecrets>();
         services.AddScoped<DocumentCompletion>();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<IInterceptor, DeliveryCommitInterceptor>();
@@ -54,6 +55,7 @@ public static class Extensions
             x.AddConsumer<DocumentRoutedConsumer>();
             x.AddConsumer<DocumentReviewEscalatedConsumer>();
             x.AddConsumer<DocumentRejectedConsumer>();
+            x.AddConsumer<DocumentCallbackDueConsumer>();
         });
         return builder;
     }
@@ -61,6 +63,7 @@ public static class Extensions
     public static WebApplication MapNotifyApis(this WebApplication app)
     {
         app.MapWebhooksApiV1();
+        app.MapCallbacksApiV1();
         return app;
     }
 }

@@ -5,22 +5,24 @@ using Workflow.Notify.Deliveries;
 
 namespace Workflow.Notify.Webhooks;
 
-/// <summary>One signed POST of one delivery. Retrying is the dispatcher's job (durable, in the database), not the HTTP client's.</summary>
+/// <summary>One signed POST of one delivery (to a subscription or a callback URL). Retrying is the dispatcher's job (durable, in the database), not the HTTP client's.</summary>
 public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider clock)
 {
     public const string ClientName = "webhooks";
 
-    public async Task<DeliveryResult> SendAsync(Delivery delivery, WebhookSubscription subscription, CancellationToken cancellationToken)
+    /// <param name="url">The subscription's URL, or the document's callback URL.</param>
+    /// <param name="secret">The subscription's secret, or the tenant's callback secret.</param>
+    public async Task<DeliveryResult> SendAsync(Delivery delivery, string url, string secret, CancellationToken cancellationToken)
     {
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         var id = delivery.Id.ToString();
-        using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add(WebhookSignature.IdHeader, id);
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(subscription.Secret, id, timestamp, delivery.Payload));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, id, timestamp, delivery.Payload));
 
         var client = clients.CreateClient(ClientName);
         try

@@ -24,5 +24,10 @@ public static class DocumentUploadedValidation
         {
             throw new InvalidMessageException($"DocumentUploaded {message.DocumentId} has neither content nor storageKey.");
         }
+
+        if (message.CallbackUrl is { } callback && CallbackUrl.ProblemWith(callback) is { } problem)
+        {
+            throw new InvalidMessageException($"DocumentUploaded {message.DocumentId} has a callbackUrl that cannot be called: {problem}");
+        }
     }
 }

@@ -23,6 +23,10 @@ namespace Workflow.Ingest.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("Id");
 
+                    b.Property<string>("CallbackUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Category")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

@@ -22,6 +22,25 @@ namespace Workflow.Notify.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Workflow.Notify.Data.CallbackSecret", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("CallbackSecrets", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Notify.Data.Delivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -77,6 +96,13 @@ namespace Workflow.Notify.Data.Migrations.SqlServer
                     b.Property<Guid?>("SubscriptionId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasDefaultValue("default");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -92,6 +118,8 @@ namespace Workflow.Notify.Data.Migrations.SqlServer
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("SubscriptionId", "CreatedAt");
+
+                    b.HasIndex("TenantId", "Channel", "CreatedAt");
 
                     b.ToTable("Deliveries");
                 });

@@ -17,6 +17,25 @@ namespace Workflow.Notify.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Workflow.Notify.Data.CallbackSecret", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("CallbackSecrets", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Notify.Data.Delivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -72,6 +91,13 @@ namespace Workflow.Notify.Data.Migrations.Sqlite
                     b.Property<Guid?>("SubscriptionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("default");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -87,6 +113,8 @@ namespace Workflow.Notify.Data.Migrations.Sqlite
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("SubscriptionId", "CreatedAt");
+
+                    b.HasIndex("TenantId", "Channel", "CreatedAt");
 
                     b.ToTable("Deliveries");
                 });
