@@ -12,6 +12,7 @@ public sealed class AppHostOptions
         ["--data"] = "AppHost:DataDirectory",
         ["--rabbitmq-image"] = "AppHost:RabbitMqImage",
         ["--broker"] = "AppHost:Broker",
+        ["--dashboard"] = "AppHost:Dashboard",
     };
 
     /// <summary>The one public address: every service's routes behind a reverse proxy.</summary>
@@ -34,4 +35,18 @@ public sealed class AppHostOptions
 
     /// <summary><c>auto</c> (existing, then Docker, then a local node), <c>docker</c> or <c>local</c>.</summary>
     public string Broker { get; set; } = "auto";
+
+    /// <summary>
+    /// The standalone Aspire dashboard: <c>auto</c> (started when Docker has its image and no
+    /// OTEL_EXPORTER_OTLP_ENDPOINT is set), <c>on</c> (also pulls the image), or <c>off</c>.
+    /// </summary>
+    public string Dashboard { get; set; } = "auto";
+
+    public string DashboardImage { get; set; } =
+        Environment.GetEnvironmentVariable("WORKFLOW_DASHBOARD_IMAGE") ?? Workflow.AppHost.Dashboard.AspireDashboard.DefaultImage;
+
+    /// <summary>The dashboard's page; it receives OTLP (gRPC) on <see cref="DashboardOtlpPort"/>.</summary>
+    public int DashboardPort { get; set; } = 18888;
+
+    public int DashboardOtlpPort { get; set; } = 4317;
 }

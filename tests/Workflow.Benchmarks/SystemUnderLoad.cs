@@ -39,7 +39,7 @@ public sealed class SystemUnderLoad : IAsyncDisposable
         };
         foreach (var argument in new[]
         {
-            RepositoryLayout.BuiltAssembly("AppHost", "Workflow.AppHost"), "--port", port.ToString(),
+            RepositoryLayout.BuiltAssembly("AppHost", "Workflow.AppHost"), "--dashboard", "off", "--port", port.ToString(),
             "--service-port-base", FreePort.Range(5).ToString(), "--data", data,
         })
         {

@@ -84,7 +84,7 @@ public class RunningWorkflow : IAsyncLifetime
         foreach (var argument in new[]
         {
             RepositoryLayout.BuiltAssembly("AppHost", "Workflow.AppHost"),
-            "--port", Port.ToString(), "--service-port-base", ServicePortBase.ToString(), "--data", _data,
+            "--port", Port.ToString(), "--service-port-base", ServicePortBase.ToString(), "--data", _data, "--dashboard", "off",
         })
         {
             info.ArgumentList.Add(argument);
