@@ -11,6 +11,7 @@ using Workflow.Ingest.Idempotency;
 using Workflow.Ingest.Timeline;
 using Workflow.ServiceDefaults.Auth;
 using Workflow.ServiceDefaults.Http;
+using Workflow.ServiceDefaults.Http.Idempotency;
 
 namespace Workflow.Ingest.Apis;
 
@@ -24,17 +25,7 @@ public static class DocumentsApi
             .Produces<DocumentAccepted>(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                operation.Parameters ??= [];
-                operation.Parameters.Add(new OpenApiParameter
-                {
-                    Name = IdempotentRequest.Header, In = ParameterLocation.Header, Required = false,
-                    Description = "Repeating the request with the same key within 24 h answers the first response again (Idempotent-Replayed: true).",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotentRequest.MaxKeyLength },
-                });
-                return Task.CompletedTask;
-            });
+            .DescribesIdempotencyKey();
         api.MapGet("/", ListAsync).RequireAuthorization(Policies.ReadDocuments)
             .Produces<Page<DocumentView>>().ProducesValidationProblem();
         api.MapGet("/{documentId:guid}", GetAsync).RequireAuthorization(Policies.ReadDocuments)
@@ -52,7 +43,7 @@ public static class DocumentsApi
     public static async Task<IResult> UploadAsync(
         HttpRequest request, ClaimsPrincipal user, DocumentIntake intake, IOptions<UploadLimits> limits, CancellationToken cancellationToken)
     {
-        var (key, keyProblem) = IdempotentRequest.KeyOf(request);
+        var (key, keyProblem) = IdempotencyKey.Of(request);
         if (keyProblem is not null)
         {
             return keyProblem;
@@ -68,29 +59,17 @@ public static class DocumentsApi
         var idempotency = key is null ? null : IdempotentRequest.For(key, upload!);
         if (idempotency is not null && await intake.PreviousAsync(tenant, idempotency.Key, cancellationToken) is { } previous)
         {
-            return Replay(previous, idempotency);
+            return IdempotencyKey.Replay(previous, idempotency.Key, idempotency.RequestHash);
         }
 
         var accepted = await intake.AcceptAsync(tenant, upload!, idempotency, cancellationToken);
         if (accepted is null)
         {
             var winner = await intake.PreviousAsync(tenant, idempotency!.Key, cancellationToken);
-            return Replay(winner!, idempotency);
+            return IdempotencyKey.Replay(winner!, idempotency.Key, idempotency.RequestHash);
         }
 
         return TypedResults.Accepted(accepted.StatusUrl, accepted);
-    }
-
-    private static IResult Replay(IdempotencyRecord previous, IdempotentRequest request)
-    {
-        if (previous.RequestHash != request.RequestHash)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ProblemTypes.IdempotencyKeyReused,
-                title: "The Idempotency-Key was used for a different request",
-                detail: $"The key '{request.Key}' was first used at {previous.CreatedAt:O} with another file, name, type, source or reference. Use a new key for a new request.");
-        }
-
-        return new ReplayedResponse(previous);
     }
 
     /// <summary>

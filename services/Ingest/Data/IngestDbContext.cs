@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Contracts;
 using Workflow.ServiceDefaults.Messaging.Durable;
 using Workflow.Ingest.Documents;
-using Workflow.Ingest.Idempotency;
 using Workflow.Ingest.Timeline;
 
 namespace Workflow.Ingest.Data;
@@ -10,8 +9,6 @@ namespace Workflow.Ingest.Data;
 public abstract class IngestDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<Document> Documents => Set<Document>();
-
-    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
 
@@ -46,13 +43,5 @@ public abstract class IngestDbContext(DbContextOptions options) : ServiceDbConte
         timeline.Property(t => t.Event).HasMaxLength(50);
         timeline.Property(t => t.TraceId).HasMaxLength(32);
         timeline.HasIndex(t => new { t.DocumentId, t.At });
-
-        var idempotency = modelBuilder.Entity<IdempotencyRecord>();
-        idempotency.HasKey(r => new { r.TenantId, r.Key });
-        idempotency.Property(r => r.TenantId).HasMaxLength(Tenants.MaxLength);
-        idempotency.Property(r => r.Key).HasMaxLength(IdempotentRequest.MaxKeyLength);
-        idempotency.Property(r => r.RequestHash).HasMaxLength(64);
-        idempotency.Property(r => r.Location).HasMaxLength(200);
-        idempotency.HasIndex(r => r.CreatedAt);
     }
 }

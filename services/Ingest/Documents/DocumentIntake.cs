@@ -8,6 +8,7 @@ using Workflow.Ingest.Apis;
 using Workflow.Ingest.Data;
 using Workflow.Ingest.Idempotency;
 using Workflow.Ingest.Timeline;
+using Workflow.ServiceDefaults.Http.Idempotency;
 using Workflow.ServiceDefaults.Storage;
 
 namespace Workflow.Ingest.Documents;
@@ -25,10 +26,10 @@ public sealed class DocumentIntake(
     public static string StatusUrlOf(Guid documentId) => $"/v1/documents/{documentId}";
 
     /// <summary>The stored first response to a tenant's key, while its window lasts.</summary>
-    public Task<IdempotencyRecord?> PreviousAsync(string tenantId, string key, CancellationToken cancellationToken)
+    public Task<IdempotentResponse?> PreviousAsync(string tenantId, string key, CancellationToken cancellationToken)
     {
-        var since = clock.GetUtcNow() - IdempotencyCleanup.WindowOf(configuration);
-        return db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Key == key && r.CreatedAt >= since, cancellationToken);
+        var since = clock.GetUtcNow() - IdempotencyKey.WindowOf(configuration);
+        return db.IdempotentResponses.AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Key == key && r.CreatedAt >= since, cancellationToken);
     }
 
     /// <summary>
@@ -68,18 +69,19 @@ public sealed class DocumentIntake(
         }
 
         // A key whose window has passed may be used again.
-        await db.IdempotencyRecords.Where(r => r.TenantId == tenantId && r.Key == idempotency.Key && r.CreatedAt < now - IdempotencyCleanup.WindowOf(configuration))
+        await db.IdempotentResponses.Where(r => r.TenantId == tenantId && r.Key == idempotency.Key && r.CreatedAt < now - IdempotencyKey.WindowOf(configuration))
             .ExecuteDeleteAsync(cancellationToken);
-        db.IdempotencyRecords.Add(new IdempotencyRecord
+        db.IdempotentResponses.Add(new IdempotentResponse
         {
             TenantId = tenantId,
             Key = idempotency.Key,
             RequestHash = idempotency.RequestHash,
-            DocumentId = documentId,
             StatusCode = StatusCodes.Status202Accepted,
             Location = accepted.StatusUrl,
-            ResponseJson = JsonSerializer.Serialize(accepted, JsonSerializerOptions.Web),
+            ContentType = "application/json; charset=utf-8",
+            Body = JsonSerializer.Serialize(accepted, JsonSerializerOptions.Web),
             CreatedAt = now,
+            CompletedAt = now,
         });
         try
         {

@@ -4,7 +4,6 @@ using Workflow.Ingest.Apis;
 using Workflow.Ingest.Consumers;
 using Workflow.Ingest.Data;
 using Workflow.Ingest.Documents;
-using Workflow.Ingest.Idempotency;
 using Workflow.Ingest.Timeline;
 using Workflow.ServiceDefaults.Data;
 using Workflow.ServiceDefaults.Messaging;
@@ -22,7 +21,6 @@ public static class Extensions
         builder.AddServiceDatabase<IngestDbContext, SqliteIngestDbContext, SqlServerIngestDbContext>("ingestdb");
         builder.AddDocumentStore();
         builder.Services.AddScoped<DocumentIntake>();
-        builder.Services.AddHostedService<IdempotencyCleanup>();
         builder.Services.AddOptions<UploadLimits>().BindConfiguration(UploadLimits.Section);
 
         builder.AddMessaging("ingest", x =>

@@ -6,6 +6,7 @@ using Workflow.Notify.Data;
 using Workflow.Notify.Deliveries;
 using Workflow.ServiceDefaults.Auth;
 using Workflow.ServiceDefaults.Http;
+using Workflow.ServiceDefaults.Http.Idempotency;
 
 namespace Workflow.Notify.Apis;
 
@@ -21,10 +22,10 @@ public static class CallbacksApi
     {
         var api = app.MapGroup("/v1/webhooks/callbacks").RequireAuthorization(Policies.Administer);
         api.MapGet("/secret", SecretAsync).Produces<CallbackSecretView>();
-        api.MapPost("/secret", RotateAsync).Produces<CallbackSecretView>();
+        api.MapPost("/secret", RotateAsync).Produces<CallbackSecretView>().WithIdempotency();
         api.MapGet("/deliveries", DeliveriesAsync).Produces<Page<DeliveryView>>().ProducesValidationProblem();
         api.MapPost("/deliveries/{deliveryId:guid}/redeliver", RedeliverAsync)
-            .Produces<DeliveryView>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<DeliveryView>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).WithIdempotency();
         return api;
     }
 

@@ -8,6 +8,7 @@ using Workflow.Notify.Deliveries;
 using Workflow.Notify.Webhooks;
 using Workflow.ServiceDefaults.Auth;
 using Workflow.ServiceDefaults.Http;
+using Workflow.ServiceDefaults.Http.Idempotency;
 
 namespace Workflow.Notify.Apis;
 
@@ -19,14 +20,15 @@ public static class WebhooksApi
         // Admins of a tenant manage its subscriptions, which hear only about its documents.
         var api = app.MapGroup("/v1/webhooks").RequireAuthorization(Policies.Administer);
         api.MapPost("/", CreateAsync).DescribesBody<CreateWebhookRequest>("application/json")
-            .Produces<CreatedWebhook>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .Produces<CreatedWebhook>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithIdempotency();
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync).Produces<WebhookView>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete("/{id:guid}", DeleteAsync).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:guid}/deliveries", DeliveriesAsync)
             .Produces<Page<DeliveryView>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redeliver", RedeliverAsync)
-            .Produces<DeliveryView>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<DeliveryView>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).WithIdempotency();
         return api;
     }
 

@@ -5,6 +5,7 @@ using Workflow.Route.Data;
 using Workflow.Route.StateMachines;
 using Workflow.ServiceDefaults.Auth;
 using Workflow.ServiceDefaults.Http;
+using Workflow.ServiceDefaults.Http.Idempotency;
 using Workflow.ServiceDefaults.Messaging.Durable;
 
 namespace Workflow.Route.Apis;
@@ -29,8 +30,8 @@ public static class ReviewsApi
         api.MapPost("/{documentId:guid}/decision", DecideAsync).RequireAuthorization(Policies.Review)
             .DescribesBody<ReviewDecisionRequest>("application/json")
             .Produces<ReviewDecisionAccepted>(StatusCodes.Status202Accepted).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithIdempotency();
         return api;
     }
 

@@ -61,6 +61,7 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddScoped<EventOutbox>();
+        builder.Services.AddHostedService<Http.Idempotency.IdempotencyCleanup>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: [Extensions.ReadyTag]);
         return builder;
     }

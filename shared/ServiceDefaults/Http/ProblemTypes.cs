@@ -10,6 +10,7 @@ public static class ProblemTypes
 
     public const string InvalidIdempotencyKey = Prefix + "invalid-idempotency-key";
     public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";
+    public const string IdempotencyKeyInProgress = Prefix + "idempotency-key-in-progress";
     public const string RateLimited = Prefix + "rate-limited";
     public const string InvalidRequest = Prefix + "invalid-request";
 }

@@ -1,3 +1,4 @@
+using Workflow.ServiceDefaults.Http.Idempotency;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,7 +19,7 @@ public static class FailedMessagesApi
         admin.MapGet("/", async (FailedMessageQueues queues, CancellationToken cancellationToken, int max = 100) =>
             TypedResults.Ok(await queues.ListAsync(Math.Clamp(max, 1, 1000), cancellationToken)));
         admin.MapPost("/redrive", async (FailedMessageQueues queues, CancellationToken cancellationToken, string? messageId = null) =>
-            TypedResults.Ok(new { redriven = await queues.RedriveAsync(messageId, cancellationToken) }));
+            TypedResults.Ok(new { redriven = await queues.RedriveAsync(messageId, cancellationToken) })).WithIdempotency();
         return app;
     }
 }

@@ -1,15 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using Workflow.ServiceDefaults.Http.Idempotency;
 
 namespace Workflow.ServiceDefaults.Messaging.Durable;
 
 /// <summary>
 /// The base of every service's database: the service's own tables plus its inbox and outbox,
-/// so state and messages commit in one transaction.
+/// so state and messages commit in one transaction, and the responses kept for idempotency keys.
 /// </summary>
 public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>First responses to requests with an <c>Idempotency-Key</c>.</summary>
+    public DbSet<IdempotentResponse> IdempotentResponses => Set<IdempotentResponse>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -24,5 +28,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         outbox.Property(m => m.MessageType).HasMaxLength(200);
         outbox.Property(m => m.TraceParent).HasMaxLength(100);
         outbox.HasIndex(m => m.LockToken);
+
+        IdempotentResponse.Configure(modelBuilder);
     }
 }
