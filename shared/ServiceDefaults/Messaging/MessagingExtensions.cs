@@ -33,6 +33,9 @@ public static class MessagingExtensions
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
 
+        // Quorum queues (replicated, for a RabbitMQ cluster) where the broker and its operator
+        // support them; classic queues otherwise. An existing queue keeps the type it was declared with.
+        var quorumQueues = builder.Configuration.GetValue("Messaging:QuorumQueues", false);
         var queues = new ServiceQueues();
         builder.Services.AddSingleton(queues);
         builder.Services.AddSingleton(new FailedMessageQueues(connectionString, queues));
@@ -56,6 +59,10 @@ public static class MessagingExtensions
                     r.Ignore<System.Text.Json.JsonException>();
                 });
                 endpoint.UseConsumeFilter(typeof(TransactionalConsumeFilter<>), context);
+                if (quorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
             });
 
             configure(x);
