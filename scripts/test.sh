@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command. On a fresh Debian machine it first installs and starts what the tests
-# need (Docker engine, a locally built RabbitMQ image, tesseract for OCR), then builds and runs every test.
+# need (Docker engine, a locally built RabbitMQ image, tesseract for OCR, Node.js for the manifest
+# schemas, a local image registry), then builds and runs every test.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -8,6 +9,14 @@ started=$(date +%s)
 
 bash scripts/ensure-docker.sh
 bash scripts/ensure-ocr.sh
+# The manifest tests validate with kubernetes-models (npm); the image test uses a local registry.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "[test] installing nodejs and npm (Debian packages)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null 2>&1 \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+fi
+(cd deploy/k8s/validate && npm ci --no-audit --no-fund --silent)
+bash scripts/ensure-registry.sh
 export DOCKER_API_VERSION="${DOCKER_API_VERSION:-1.41}"
 if [ -z "${WORKFLOW_RABBITMQ_IMAGE:-}" ]; then
   # No registry can be reached here: build the broker image from Debian packages (once).

@@ -48,6 +48,16 @@ public sealed class RabbitMqBroker : IAsyncLifetime
 
     public Task StartAsync() => _container.StartAsync();
 
+    /// <summary>Each queue's name and type (classic or quorum), as rabbitmqctl lists them.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> QueueTypesAsync()
+    {
+        var result = await _container.ExecAsync(["rabbitmqctl", "list_queues", "name", "type", "--quiet", "--no-table-headers"]);
+        return result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('\t'))
+            .Where(parts => parts.Length == 2)
+            .ToDictionary(parts => parts[0], parts => parts[1]);
+    }
+
     public Task StopAsync() => _container.StopAsync();
 
     async Task IAsyncLifetime.InitializeAsync()

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Workflow.Testing;
+
+namespace Workflow.Deploy.Tests;
+
+/// <summary>
+/// The image script builds ingest's image, and the image runs as the manifests run it: as a
+/// non-root user, with a read-only root filesystem and no capabilities; its migration step
+/// (the init container's <c>migrate</c>) prepares the database; the service answers its health
+/// endpoints, accepts a document with a key made by its own <c>keys</c> command, and declares
+/// quorum queues when told to (as production does).
+/// </summary>
+public sealed class When_a_service_image_is_built : IAsyncLifetime
+{
+    private const string Tag = "test";
+    private readonly RabbitMqBroker _broker = new();
+    private readonly string _data = Directory.CreateTempSubdirectory("workflow-image-").FullName;
+    private readonly string _container = $"workflow-image-test-{Guid.NewGuid():N}";
+
+    public async Task InitializeAsync()
+    {
+        await ((IAsyncLifetime)_broker).InitializeAsync();
+        // The image's user (uid 1654) owns the volume, as fsGroup makes it in Kubernetes.
+        await RunAsync("chown", ["1654:1654", _data]);
+    }
+
+    [Fact]
+    public async Task Ingest_runs_as_non_root_on_a_read_only_root_migrates_serves_and_accepts_a_document()
+    {
+        var built = await RunAsync("bash", [Path.Combine(RepositoryLayout.Root, "scripts", "build-images.sh"), Tag, "ingest"], TimeSpan.FromMinutes(10));
+        Assert.True(built.ExitCode == 0, built.Output);
+        var image = $"localhost:5000/workflow/ingest:{Tag}";
+        Assert.Equal(0, (await RunAsync("docker", ["pull", "-q", image])).ExitCode);
+        Assert.Equal("1654", (await RunAsync("docker", ["inspect", "--format", "{{.Config.User}}", image])).Output.Trim());
+
+        string[] hardened = ["--network", "host", "--read-only", "--tmpfs", "/tmp", "--cap-drop", "ALL", "--security-opt", "no-new-privileges", "-v", $"{_data}:/data"];
+        string[] settings =
+        [
+            "-e", "ConnectionStrings__ingestdb=Data Source=/data/ingestdb.db", "-e", "DocumentStore__Path=/data/documents",
+            "-e", "Auth__ApiKeysFile=/data/api-keys.json", "-e", "Workflow__DataDirectory=/tmp/workflow", "-e", "MASSTRANSIT_USAGE_TELEMETRY=false",
+        ];
+        var migrated = await RunAsync("docker", ["run", "--rm", .. hardened, .. settings, image, "migrate"]);
+        Assert.True(migrated.ExitCode == 0, migrated.Output);
+        var keys = await RunAsync("docker", ["run", "--rm", .. hardened, .. settings, image, "keys", "create", "--tenant", "acme", "--role", "submitter", "--file", "/data/api-keys.json"]);
+        Assert.True(keys.ExitCode == 0, keys.Output);
+        var key = keys.Output.Split('\n', StringSplitOptions.TrimEntries).Single(line => line.StartsWith("wf_", StringComparison.Ordinal));
+
+        var port = FreePort.Next();
+        var started = await RunAsync("docker",
+            ["run", "-d", "--name", _container, .. hardened, .. settings, "-e", $"ASPNETCORE_HTTP_PORTS={port}",
+             "-e", $"ConnectionStrings__rabbitmq={_broker.ConnectionString}", "-e", "Messaging__QuorumQueues=true", image]);
+        Assert.True(started.ExitCode == 0, started.Output);
+
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await Eventually.MatchesAsync(() => StatusOfAsync(client, "/health/ready"), s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(90),
+            "the container to be ready (its logs: docker logs " + _container + ")");
+        Assert.Equal(HttpStatusCode.OK, await StatusOfAsync(client, "/health/live"));
+        Assert.Equal("1654", (await RunAsync("docker", ["exec", _container, "id", "-u"])).Output.Trim());
+
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        var upload = await client.PostAsJsonAsync("/v1/documents", new { fileName = "ticket.txt", contentBase64 = Convert.ToBase64String("My laptop does not start."u8.ToArray()) });
+        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        var id = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("documentId").GetGuid();
+        Assert.True(File.Exists(Path.Combine(_data, "documents", "documents", id.ToString("N"))), "the document is stored on the volume");
+
+        // As production runs it (Messaging__QuorumQueues=true): the service's queues are quorum queues.
+        var queues = await _broker.QueueTypesAsync();
+        Assert.Equal("quorum", queues["ingest-document-status"]);
+        Assert.All(queues.Where(q => q.Key.StartsWith("ingest-", StringComparison.Ordinal) && !q.Key.EndsWith("_error", StringComparison.Ordinal)
+            && !q.Key.EndsWith("_skipped", StringComparison.Ordinal)), q => Assert.Equal("quorum", q.Value));
+    }
+
+    private static async Task<HttpStatusCode?> StatusOfAsync(HttpClient client, string path)
+    {
+        try
+        {
+            return (await client.GetAsync(path)).StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string program, string[] arguments, TimeSpan? timeout = null)
+    {
+        var info = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.Environment["DOCKER_API_VERSION"] = Environment.GetEnvironmentVariable("DOCKER_API_VERSION") ?? "1.41";
+        using var process = Process.Start(info)!;
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        var output = process.StandardOutput.ReadToEndAsync(cancellation.Token);
+        var error = process.StandardError.ReadToEndAsync(cancellation.Token);
+        await process.WaitForExitAsync(cancellation.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await RunAsync("docker", ["rm", "-f", _container]);
+        await ((IAsyncLifetime)_broker).DisposeAsync();
+        Directory.Delete(_data, recursive: true);
+    }
+}
