@@ -41,8 +41,12 @@ fi
 for service in "${services[@]}"; do
   name="$(tr '[:lower:]' '[:upper:]' <<< "${service:0:1}")${service:1}"
   echo "[images] $registry/workflow/$service:$version (base $([ "$service" = extract ] && echo "$ocr_base" || echo "$base"))"
-  dotnet publish "services/$name/Workflow.$name.csproj" -c Release -t:PublishContainer --nologo -v:q \
-    -p:WorkflowBaseImage="$base" -p:WorkflowOcrBaseImage="$ocr_base" \
-    -p:ContainerRegistry="$registry" -p:ContainerImageTags="$version" >/dev/null
+  if ! log="$(dotnet publish "services/$name/Workflow.$name.csproj" -c Release -t:PublishContainer --nologo -v:q \
+      -p:WorkflowBaseImage="$base" -p:WorkflowOcrBaseImage="$ocr_base" \
+      -p:ContainerRegistry="$registry" -p:ContainerImageTags="$version" 2>&1)"; then
+    echo "$log" >&2
+    echo "[images] publishing $service failed" >&2
+    exit 1
+  fi
 done
 echo "[images] built ${services[*]} as $registry/workflow/<service>:$version"

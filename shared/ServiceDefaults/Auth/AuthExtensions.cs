@@ -10,13 +10,14 @@ public static class AuthExtensions
 {
     public const string OperatorTenantSetting = "Auth:OperatorTenant";
 
-    /// <summary>API keys from the key file, and the policies every service's endpoints name.</summary>
+    /// <summary>API keys from the key file (and OIDC tokens when configured), and the policies every service's endpoints name.</summary>
     public static IHostApplicationBuilder AddApiKeyAuthentication(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(sp => new ApiKeyFile(builder.Configuration[ApiKeyFile.PathSetting], sp.GetRequiredService<TimeProvider>()));
         var operatorTenant = builder.Configuration[OperatorTenantSetting] ?? Workflow.Contracts.Tenants.Default;
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddOidcTokensIfConfigured(builder.Configuration);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Submit, p => p.RequireRole(Roles.Submitter))
             .AddPolicy(Policies.ReadDocuments, p => p.RequireRole(Roles.Submitter, Roles.Auditor))
