@@ -15,10 +15,7 @@ public sealed class When_a_documents_history_is_read(RunningWorkflow workflow) :
     public async Task The_timeline_shows_each_step_its_decision_who_reviewed_and_the_trace_in_order()
     {
         var api = workflow.Api;
-        var id = await DocumentJourney.UploadAsync(api, "order.txt", "text/plain",
-            SampleDocuments.Text("Please raise a purchase order for 25 laptops from the vendor quote attached, total price 48,000 EUR."));
-        await Eventually.MatchesAsync(() => api.GetAsync($"/v1/reviews/{id}"), r => r.StatusCode == HttpStatusCode.OK,
-            DocumentJourney.Patience, "the document to wait for review");
+        var id = await DocumentJourney.UploadAwaitingReviewAsync(api);
         Assert.Equal(HttpStatusCode.Accepted,
             (await api.PostAsJsonAsync($"/v1/reviews/{id}/decision", new { decision = "approve", department = "Finance", reviewer = "alice", comment = "budget ok" })).StatusCode);
         await DocumentJourney.FinishedAsync(api, id);

@@ -14,15 +14,12 @@ namespace Workflow.EndToEnd.Tests;
 [Collection(WorkflowCollection.Name)]
 public sealed class When_a_person_reviews_a_document(RunningWorkflow workflow) : IAsyncLifetime
 {
-    private const string LargePurchase =
-        "Please raise a purchase order for 25 laptops from the vendor quote attached, total price 48,000 EUR.";
-
     private HttpClient Api => workflow.Api;
 
     [Fact]
     public async Task An_approved_document_goes_where_the_reviewer_said_and_a_second_decision_is_refused()
     {
-        var id = await UploadAwaitingReviewAsync(LargePurchase);
+        var id = await DocumentJourney.UploadAwaitingReviewAsync(Api);
 
         var pending = await Api.GetFromJsonAsync<JsonElement>("/v1/reviews?status=pending&limit=200");
         var review = pending.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("documentId").GetGuid() == id);
@@ -53,7 +50,7 @@ public sealed class When_a_person_reviews_a_document(RunningWorkflow workflow) :
     [Fact]
     public async Task A_rejected_document_ends_rejected()
     {
-        var id = await UploadAwaitingReviewAsync(LargePurchase);
+        var id = await DocumentJourney.UploadAwaitingReviewAsync(Api);
 
         Assert.Equal(HttpStatusCode.Accepted, (await DecideAsync(id, new { decision = "reject", reviewer = "carol", comment = "duplicate" })).StatusCode);
 
@@ -65,7 +62,7 @@ public sealed class When_a_person_reviews_a_document(RunningWorkflow workflow) :
     [Fact]
     public async Task A_reclassified_document_is_routed_by_the_rules_for_its_new_category()
     {
-        var id = await UploadAwaitingReviewAsync(LargePurchase);
+        var id = await DocumentJourney.UploadAwaitingReviewAsync(Api);
 
         Assert.Equal(HttpStatusCode.Accepted,
             (await DecideAsync(id, new { decision = "reclassify", category = "Hardware", reviewer = "dan" })).StatusCode);
@@ -86,7 +83,7 @@ public sealed class When_a_person_reviews_a_document(RunningWorkflow workflow) :
             .Replace("\"fallbackDepartment\": \"Service Desk\"", "\"fallbackDepartment\": \"Triage\"");
         await workflow.UseRoutingRulesAsync(rules, "short-deadlines");
 
-        var id = await DocumentJourney.UploadAsync(Api, "order.txt", "text/plain", SampleDocuments.Text(LargePurchase));
+        var id = await DocumentJourney.UploadAsync(Api, "order.txt", "text/plain", SampleDocuments.Text(DocumentJourney.LargePurchase));
 
         var status = await DocumentJourney.FinishedAsync(Api, id);
         Assert.Equal(("Completed", "Triage"), (status.GetProperty("status").GetString(), status.GetProperty("department").GetString()));
@@ -129,18 +126,6 @@ public sealed class When_a_person_reviews_a_document(RunningWorkflow workflow) :
         var response = await DecideAsync(Guid.NewGuid(), new { decision = "approve", reviewer = "x" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-    }
-
-    private async Task<Guid> UploadAwaitingReviewAsync(string text)
-    {
-        var id = await DocumentJourney.UploadAsync(Api, "order.txt", "text/plain", SampleDocuments.Text(text));
-        await Eventually.MatchesAsync(
-            () => Api.GetFromJsonAsync<JsonElement>($"/v1/documents/{id}"),
-            s => s.GetProperty("status").GetString() is "AwaitingReview" or "Completed" or "Failed",
-            DocumentJourney.Patience, $"document {id} to wait for review");
-        var review = await Api.GetAsync($"/v1/reviews/{id}");
-        Assert.Equal(HttpStatusCode.OK, review.StatusCode);
-        return id;
     }
 
     private Task<HttpResponseMessage> DecideAsync(Guid id, object decision) => Api.PostAsJsonAsync($"/v1/reviews/{id}/decision", decision);

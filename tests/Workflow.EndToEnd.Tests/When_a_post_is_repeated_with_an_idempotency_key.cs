@@ -13,7 +13,6 @@ namespace Workflow.EndToEnd.Tests;
 [Collection(WorkflowCollection.Name)]
 public sealed class When_a_post_is_repeated_with_an_idempotency_key(RunningWorkflow workflow) : IAsyncLifetime
 {
-    private const string LargePurchase = "Purchase order for 40 monitors from the vendor quote, total 52,000 EUR.";
     private WebhookReceiver _receiver = null!;
 
     public async Task InitializeAsync()
@@ -69,9 +68,7 @@ public sealed class When_a_post_is_repeated_with_an_idempotency_key(RunningWorkf
     [Fact]
     public async Task A_review_decision_repeated_with_its_key_is_answered_again_instead_of_409()
     {
-        var id = await DocumentJourney.UploadAsync(workflow.Api, "order.txt", "text/plain", SampleDocuments.Text(LargePurchase));
-        await Eventually.MatchesAsync(() => workflow.Api.GetAsync($"/v1/reviews/{id}"), r => r.StatusCode == HttpStatusCode.OK,
-            DocumentJourney.Patience, "the document to wait for review");
+        var id = await DocumentJourney.UploadAwaitingReviewAsync(workflow.Api);
         var key = Guid.NewGuid().ToString();
         var decision = new { decision = "approve", reviewer = "alice" };
 

@@ -13,7 +13,6 @@ namespace Workflow.EndToEnd.Tests;
 [Collection(WorkflowCollection.Name)]
 public sealed class When_tenants_share_the_system(RunningWorkflow workflow) : IAsyncLifetime
 {
-    private const string LargePurchase = "Please raise a purchase order for 25 laptops from the vendor quote attached, total price 48,000 EUR.";
     private WebhookReceiver _receiver = null!;
 
     public async Task InitializeAsync()
@@ -29,9 +28,7 @@ public sealed class When_tenants_share_the_system(RunningWorkflow workflow) : IA
         using var other = workflow.ClientWith(otherKey);
         var mine = await WebhookSubscription.CreateAsync(workflow.Api, _receiver, "*");
         var theirs = await WebhookSubscription.CreateAsync(other, _receiver, "*");
-        var id = await DocumentJourney.UploadAsync(workflow.Api, "order.txt", "text/plain", SampleDocuments.Text(LargePurchase));
-        await Eventually.MatchesAsync(() => workflow.Api.GetAsync($"/v1/reviews/{id}"), r => r.StatusCode == HttpStatusCode.OK,
-            DocumentJourney.Patience, "the document to wait for review");
+        var id = await DocumentJourney.UploadAwaitingReviewAsync(workflow.Api);
 
         var probes = new (HttpMethod Method, string Path, object? Body)[]
         {
