@@ -100,6 +100,8 @@ public sealed class When_a_service_image_is_built : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await RunAsync("docker", ["rm", "-f", _container]);
+        // The pulled copy only: the next run's would otherwise leave this one behind, untagged.
+        await RunAsync("docker", ["rmi", $"localhost:5000/workflow/ingest:{Tag}"]);
         await ((IAsyncLifetime)_broker).DisposeAsync();
         Directory.Delete(_data, recursive: true);
     }
