@@ -23,6 +23,8 @@ public sealed class When_an_uploader_asks_to_be_called_back(RunningWorkflow work
     public async Task A_finished_document_is_called_back_once_signed_with_its_final_status_completed_or_failed()
     {
         var secret = (await Api.GetFromJsonAsync<JsonElement>("/v1/webhooks/callbacks/secret")).GetProperty("secret").GetString()!;
+        await using var subscriber = await WebhookReceiver.StartAsync();
+        var everything = await WebhookSubscription.CreateAsync(Api, subscriber, "*");
 
         var completed = await UploadAsync("printer.txt", SampleDocuments.Text("The office printer is jammed and shows error 13."), "T-100");
         var failed = await UploadAsync("broken.pdf", SampleDocuments.CorruptPdf(), "T-101");
@@ -52,6 +54,12 @@ public sealed class When_an_uploader_asks_to_be_called_back(RunningWorkflow work
             l => l.GetProperty("items").GetArrayLength() == 1, TimeSpan.FromSeconds(30), "the callback in the log as delivered");
         Assert.Equal(completedCall.Id, log.GetProperty("items")[0].GetProperty("id").GetGuid().ToString());
         Assert.Single(_receiver.Received, w => w.Body.Contains(completed.ToString(), StringComparison.Ordinal));
+
+        // The callback is the uploader's alone: a subscriber of every event type is not sent it (its deliveries were committed with the callback's).
+        var subscribed = await Api.GetFromJsonAsync<JsonElement>($"/v1/webhooks/{everything.Id}/deliveries?limit=200");
+        Assert.DoesNotContain(subscribed.GetProperty("items").EnumerateArray(), d => d.GetProperty("eventType").GetString() == "document.finished");
+        Assert.Contains(subscribed.GetProperty("items").EnumerateArray(), d => d.GetProperty("documentId").GetGuid() == completed);
+        await Api.DeleteAsync($"/v1/webhooks/{everything.Id}");
     }
 
     [Fact]

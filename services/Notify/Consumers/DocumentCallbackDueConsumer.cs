@@ -16,7 +16,6 @@ public sealed class DocumentCallbackDueConsumer(DeliveryPlanner planner, Callbac
         var message = context.Message;
         var tenant = Tenants.Of(message.TenantId);
         await secrets.OfAsync(tenant, context.CancellationToken);
-        await planner.PlanAsync(message.DocumentId, tenant, WebhookEventTypes.Finished, message, completesDocument: false, [], context.CancellationToken,
-            callbackUrl: message.CallbackUrl);
+        planner.PlanCallback(message.DocumentId, tenant, message.CallbackUrl, message);
     }
 }

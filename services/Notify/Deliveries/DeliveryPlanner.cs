@@ -9,9 +9,9 @@ using Workflow.ServiceDefaults.Telemetry;
 namespace Workflow.Notify.Deliveries;
 
 /// <summary>
-/// Turns an event about a document into deliveries (one per interested webhook subscription,
-/// per e-mail recipient, and to the uploader's callback URL), added to the consumer's unit of work; the dispatcher sends them after
-/// the commit.
+/// Turns an event about a document into deliveries (one per interested webhook subscription and
+/// per e-mail recipient), or a finished document into the call its uploader asked for, added to
+/// the consumer's unit of work; the dispatcher sends them after the commit.
 /// </summary>
 public sealed class DeliveryPlanner(NotifyDbContext db, IOptionsMonitor<DeliveryOptions> options, TimeProvider clock)
 {
@@ -20,18 +20,13 @@ public sealed class DeliveryPlanner(NotifyDbContext db, IOptionsMonitor<Delivery
     /// <returns>How many deliveries were planned.</returns>
     public async Task<int> PlanAsync<T>(
         Guid documentId, string tenantId, string eventType, T data, bool completesDocument, IEnumerable<(string Address, EmailContent Content)> emails,
-        CancellationToken cancellationToken, string? callbackUrl = null)
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var count = 0;
         void Plan(string channel, Guid? subscriptionId, string recipient, string payload)
         {
-            db.Deliveries.Add(new Delivery
-            {
-                Id = NewId.NextGuid(), DocumentId = documentId, TenantId = tenantId, Channel = channel, SubscriptionId = subscriptionId, Recipient = recipient,
-                EventType = eventType, Payload = payload, CompletesDocument = completesDocument, TraceParent = StoredTrace.Capture(),
-                CreatedAt = now, NextAttemptAt = now, AttemptsAllowed = options.CurrentValue.MaxAttempts,
-            });
+            Add(documentId, tenantId, eventType, channel, subscriptionId, recipient, payload, completesDocument, now);
             count++;
         }
 
@@ -47,11 +42,6 @@ public sealed class DeliveryPlanner(NotifyDbContext db, IOptionsMonitor<Delivery
             }
         }
 
-        if (callbackUrl is not null)
-        {
-            Plan(DeliveryChannels.Callback, null, callbackUrl, Body(eventType, now, data));
-        }
-
         foreach (var (address, content) in emails)
         {
             Plan(DeliveryChannels.Email, null, address, JsonSerializer.Serialize(content, JsonSerializerOptions.Web));
@@ -59,6 +49,24 @@ public sealed class DeliveryPlanner(NotifyDbContext db, IOptionsMonitor<Delivery
 
         return count;
     }
+
+    /// <summary>The call to a document's callback URL (only there: subscribers get their own events).</summary>
+    public void PlanCallback<T>(Guid documentId, string tenantId, string callbackUrl, T data)
+    {
+        var now = clock.GetUtcNow();
+        Add(documentId, tenantId, WebhookEventTypes.Finished, DeliveryChannels.Callback, null, callbackUrl, Body(WebhookEventTypes.Finished, now, data),
+            completesDocument: false, now);
+    }
+
+    private void Add(
+        Guid documentId, string tenantId, string eventType, string channel, Guid? subscriptionId, string recipient, string payload, bool completesDocument,
+        DateTimeOffset now) =>
+        db.Deliveries.Add(new Delivery
+        {
+            Id = NewId.NextGuid(), DocumentId = documentId, TenantId = tenantId, Channel = channel, SubscriptionId = subscriptionId, Recipient = recipient,
+            EventType = eventType, Payload = payload, CompletesDocument = completesDocument, TraceParent = StoredTrace.Capture(),
+            CreatedAt = now, NextAttemptAt = now, AttemptsAllowed = options.CurrentValue.MaxAttempts,
+        });
 
     /// <summary>What a webhook or callback receiver gets: the event's type, when it was sent out, and its data.</summary>
     private static string Body<T>(string eventType, DateTimeOffset at, T data) =>
