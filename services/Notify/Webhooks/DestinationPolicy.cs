@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
+using Workflow.ServiceDefaults.Http;
 
 namespace Workflow.Notify.Webhooks;
 
@@ -22,14 +23,9 @@ public sealed class DestinationPolicy(IOptionsMonitor<WebhookOptions> options)
     /// <summary>Why this URL can never be a webhook destination, or null when it may be.</summary>
     public string? ProblemWith(string url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        if (!OutboundUrl.TryParse(url, out var uri, out var problem))
         {
-            return "Must be an absolute http or https URL.";
-        }
-
-        if (uri.UserInfo.Length > 0)
-        {
-            return "Must not contain credentials; the signature proves who is calling.";
+            return problem;
         }
 
         return IPAddress.TryParse(uri.IdnHost, out var address) && !Allows(address)

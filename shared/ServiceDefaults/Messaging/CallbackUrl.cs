@@ -1,3 +1,5 @@
+using Workflow.ServiceDefaults.Http;
+
 namespace Workflow.ServiceDefaults.Messaging;
 
 /// <summary>
@@ -16,11 +18,6 @@ public static class CallbackUrl
             return $"Must be at most {MaxLength} characters.";
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            return "Must be an absolute http or https URL.";
-        }
-
-        return uri.UserInfo.Length > 0 ? "Must not contain credentials; the signature proves who is calling." : null;
+        return OutboundUrl.TryParse(url, out _, out var problem) ? null : problem;
     }
 }
