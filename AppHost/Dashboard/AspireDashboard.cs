@@ -27,33 +27,28 @@ public static class AspireDashboard
         }
 
         var image = settings.DashboardImage;
-        if ((await Command.RunAsync("docker", ["info"], TimeSpan.FromSeconds(10))).ExitCode != 0)
+        if (!await Docker.IsRunningAsync())
         {
             logger.LogInformation("Aspire dashboard not started: no Docker engine. Telemetry is exported when OTEL_EXPORTER_OTLP_ENDPOINT is set");
             return;
         }
 
         // Pulled only when asked for (on): a machine without a registry would wait for nothing at every start.
-        var present = (await Command.RunAsync("docker", ["image", "inspect", image], TimeSpan.FromSeconds(10))).ExitCode == 0
-            || (mode == "on" && (await Command.RunAsync("docker", ["pull", image], TimeSpan.FromMinutes(3))).ExitCode == 0);
-        if (!present)
+        if (!await Docker.HasImageAsync(image, pull: mode == "on"))
         {
             logger.LogInformation("Aspire dashboard not started: Docker has no image {Image} (docker pull it, or set AppHost__DashboardImage)", image);
             return;
         }
 
         var name = $"workflow-dashboard-{settings.DashboardPort}";
-        await Command.RunAsync("docker", ["rm", "-f", name], TimeSpan.FromSeconds(30));
-        var (exitCode, output) = await Command.RunAsync("docker",
+        var (started, output) = await Docker.RunDetachedAsync(name,
         [
-            "run", "-d", "--rm", "--name", name,
             "-p", $"127.0.0.1:{settings.DashboardPort}:18888", "-p", $"127.0.0.1:{settings.DashboardOtlpPort}:18889",
             "-e", "DOTNET_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true",
-            image,
-        ], TimeSpan.FromMinutes(1));
-        if (exitCode != 0)
+        ], image);
+        if (!started)
         {
-            logger.LogWarning("Aspire dashboard not started: docker run {Image} failed: {Output}", image, output.Trim());
+            logger.LogWarning("Aspire dashboard not started: docker run {Image} failed: {Output}", image, output);
             return;
         }
 
@@ -70,6 +65,6 @@ public static class AspireDashboard
     {
         public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public Task StopAsync(CancellationToken cancellationToken) => Command.RunAsync("docker", ["rm", "-f", container], TimeSpan.FromSeconds(30));
+        public Task StopAsync(CancellationToken cancellationToken) => Docker.RemoveAsync(container);
     }
 }
