@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -52,7 +53,13 @@ public sealed class ApiKeyAuthenticationHandler(
             return header[0]!.Trim();
         }
 
-        var authorization = Request.Headers.Authorization.ToString();
+        return BearerTokenOf(Request);
+    }
+
+    /// <summary>The value of <c>Authorization: Bearer …</c>: an API key, or a JWT when OIDC tokens are configured.</summary>
+    internal static string? BearerTokenOf(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
         return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
     }
 }

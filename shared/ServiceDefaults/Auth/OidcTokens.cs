@@ -65,17 +65,8 @@ public static class OidcTokens
             });
     }
 
-    private static bool IsJwt(HttpRequest request)
-    {
-        var authorization = request.Headers.Authorization.ToString();
-        if (!authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var token = authorization.AsSpan("Bearer ".Length).Trim();
-        return !token.StartsWith("wf_", StringComparison.Ordinal) && token.Count('.') == 2;
-    }
+    private static bool IsJwt(HttpRequest request) =>
+        ApiKeyAuthenticationHandler.BearerTokenOf(request) is { } token && !token.StartsWith(ApiKeyEntry.Prefix, StringComparison.Ordinal) && token.Count('.') == 2;
 
     /// <summary>The token's tenant and roles as the claims the policies and <see cref="AuthExtensions.TenantOf"/> read.</summary>
     private static Task MapClaims(TokenValidatedContext context, Settings settings)
