@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Collections.Concurrent;
 using k8s;
 using k8s.Models;
 using Workflow.Testing;
@@ -18,7 +18,7 @@ public sealed class RenderedOverlay
         ["rabbitmq.com/v1beta1/RabbitmqCluster"] = typeof(RabbitmqCluster),
     };
 
-    private static readonly Dictionary<string, RenderedOverlay> Cache = [];
+    private static readonly ConcurrentDictionary<string, Lazy<Task<RenderedOverlay>>> Cache = new();
 
     private RenderedOverlay(string name, string yaml, List<object> objects)
     {
@@ -40,30 +40,19 @@ public sealed class RenderedOverlay
 
     public static string KustomizationOf(string overlay) => Path.Combine(RepositoryLayout.Root, "deploy", "k8s", "overlays", overlay);
 
-    public static RenderedOverlay Of(string overlay)
-    {
-        lock (Cache)
+    public static Task<RenderedOverlay> OfAsync(string overlay) =>
+        Cache.GetOrAdd(overlay, name => new Lazy<Task<RenderedOverlay>>(async () =>
         {
-            if (!Cache.TryGetValue(overlay, out var rendered))
-            {
-                var yaml = Render(KustomizationOf(overlay));
-                Cache[overlay] = rendered = new RenderedOverlay(overlay, yaml, Load(yaml));
-            }
-
-            return rendered;
-        }
-    }
+            var yaml = await RenderAsync(KustomizationOf(name));
+            return new RenderedOverlay(name, yaml, Load(yaml));
+        })).Value;
 
     /// <summary>Strict: a field no type has (a misspelling) or a value of the wrong type throws.</summary>
     public static List<object> Load(string yaml) => KubernetesYaml.LoadAllFromString(yaml, CustomResources, strict: true);
 
-    public static string Render(string kustomization)
+    public static async Task<string> RenderAsync(string kustomization)
     {
-        var info = new ProcessStartInfo("kubectl", ["kustomize", kustomization]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("kubectl did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output.Result : throw new InvalidOperationException($"kubectl kustomize {kustomization} failed: {error}");
+        var rendered = await CommandLine.RunAsync("kubectl", ["kustomize", kustomization]);
+        return rendered.ExitCode == 0 ? rendered.Output : throw new InvalidOperationException($"kubectl kustomize {kustomization} failed: {rendered.Error}");
     }
 }

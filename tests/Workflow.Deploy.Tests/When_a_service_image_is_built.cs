@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -22,19 +21,20 @@ public sealed class When_a_service_image_is_built : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        DockerEnvironment.ApplyDefaults();
         await ((IAsyncLifetime)_broker).InitializeAsync();
         // The image's user (uid 1654) owns the volume, as fsGroup makes it in Kubernetes.
-        await RunAsync("chown", ["1654:1654", _data]);
+        await CommandLine.RunAsync("chown", ["1654:1654", _data]);
     }
 
     [Fact]
     public async Task Ingest_runs_as_non_root_on_a_read_only_root_migrates_serves_and_accepts_a_document()
     {
-        var built = await RunAsync("bash", [Path.Combine(RepositoryLayout.Root, "scripts", "build-images.sh"), Tag, "ingest"], TimeSpan.FromMinutes(10));
-        Assert.True(built.ExitCode == 0, built.Output);
+        var built = await CommandLine.RunAsync("bash", [Path.Combine(RepositoryLayout.Root, "scripts", "build-images.sh"), Tag, "ingest"], timeout: TimeSpan.FromMinutes(10));
+        Assert.True(built.ExitCode == 0, built.ToString());
         var image = $"localhost:5000/workflow/ingest:{Tag}";
-        Assert.Equal(0, (await RunAsync("docker", ["pull", "-q", image])).ExitCode);
-        Assert.Equal("1654", (await RunAsync("docker", ["inspect", "--format", "{{.Config.User}}", image])).Output.Trim());
+        Assert.Equal(0, (await CommandLine.RunAsync("docker", ["pull", "-q", image])).ExitCode);
+        Assert.Equal("1654", (await CommandLine.RunAsync("docker", ["inspect", "--format", "{{.Config.User}}", image])).Output.Trim());
 
         string[] hardened = ["--network", "host", "--read-only", "--tmpfs", "/tmp", "--cap-drop", "ALL", "--security-opt", "no-new-privileges", "-v", $"{_data}:/data"];
         string[] settings =
@@ -42,23 +42,23 @@ public sealed class When_a_service_image_is_built : IAsyncLifetime
             "-e", "ConnectionStrings__ingestdb=Data Source=/data/ingestdb.db", "-e", "DocumentStore__Path=/data/documents",
             "-e", "Auth__ApiKeysFile=/data/api-keys.json", "-e", "Workflow__DataDirectory=/tmp/workflow", "-e", "MASSTRANSIT_USAGE_TELEMETRY=false",
         ];
-        var migrated = await RunAsync("docker", ["run", "--rm", .. hardened, .. settings, image, "migrate"]);
-        Assert.True(migrated.ExitCode == 0, migrated.Output);
-        var keys = await RunAsync("docker", ["run", "--rm", .. hardened, .. settings, image, "keys", "create", "--tenant", "acme", "--role", "submitter", "--file", "/data/api-keys.json"]);
-        Assert.True(keys.ExitCode == 0, keys.Output);
+        var migrated = await CommandLine.RunAsync("docker", ["run", "--rm", .. hardened, .. settings, image, "migrate"]);
+        Assert.True(migrated.ExitCode == 0, migrated.ToString());
+        var keys = await CommandLine.RunAsync("docker", ["run", "--rm", .. hardened, .. settings, image, "keys", "create", "--tenant", "acme", "--role", "submitter", "--file", "/data/api-keys.json"]);
+        Assert.True(keys.ExitCode == 0, keys.ToString());
         var key = keys.Output.Split('\n', StringSplitOptions.TrimEntries).Single(line => line.StartsWith("wf_", StringComparison.Ordinal));
 
         var port = FreePort.Next();
-        var started = await RunAsync("docker",
+        var started = await CommandLine.RunAsync("docker",
             ["run", "-d", "--name", _container, .. hardened, .. settings, "-e", $"ASPNETCORE_HTTP_PORTS={port}",
              "-e", $"ConnectionStrings__rabbitmq={_broker.ConnectionString}", "-e", "Messaging__QuorumQueues=true", image]);
-        Assert.True(started.ExitCode == 0, started.Output);
+        Assert.True(started.ExitCode == 0, started.ToString());
 
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await Eventually.MatchesAsync(() => StatusOfAsync(client, "/health/ready"), s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(90),
             "the container to be ready (its logs: docker logs " + _container + ")");
         Assert.Equal(HttpStatusCode.OK, await StatusOfAsync(client, "/health/live"));
-        Assert.Equal("1654", (await RunAsync("docker", ["exec", _container, "id", "-u"])).Output.Trim());
+        Assert.Equal("1654", (await CommandLine.RunAsync("docker", ["exec", _container, "id", "-u"])).Output.Trim());
 
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
         var upload = await client.PostAsJsonAsync("/v1/documents", new { fileName = "ticket.txt", contentBase64 = Convert.ToBase64String("My laptop does not start."u8.ToArray()) });
@@ -85,23 +85,11 @@ public sealed class When_a_service_image_is_built : IAsyncLifetime
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string program, string[] arguments, TimeSpan? timeout = null)
-    {
-        var info = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.Environment["DOCKER_API_VERSION"] = Environment.GetEnvironmentVariable("DOCKER_API_VERSION") ?? "1.41";
-        using var process = Process.Start(info)!;
-        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
-        var output = process.StandardOutput.ReadToEndAsync(cancellation.Token);
-        var error = process.StandardError.ReadToEndAsync(cancellation.Token);
-        await process.WaitForExitAsync(cancellation.Token);
-        return (process.ExitCode, await output + await error);
-    }
-
     public async Task DisposeAsync()
     {
-        await RunAsync("docker", ["rm", "-f", _container]);
+        await CommandLine.RunAsync("docker", ["rm", "-f", _container]);
         // The pulled copy only: the next run's would otherwise leave this one behind, untagged.
-        await RunAsync("docker", ["rmi", $"localhost:5000/workflow/ingest:{Tag}"]);
+        await CommandLine.RunAsync("docker", ["rmi", $"localhost:5000/workflow/ingest:{Tag}"]);
         await ((IAsyncLifetime)_broker).DisposeAsync();
         Directory.Delete(_data, recursive: true);
     }

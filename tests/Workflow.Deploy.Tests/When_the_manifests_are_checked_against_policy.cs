@@ -15,9 +15,9 @@ public sealed class When_the_manifests_are_checked_against_policy
 
     [TheoryNeedsKubectl]
     [MemberData(nameof(Overlays))]
-    public void Every_container_is_non_root_bounded_and_probed(string overlay)
+    public async Task Every_container_is_non_root_bounded_and_probed(string overlay)
     {
-        foreach (var (owner, pod) in PodsOf(RenderedOverlay.Of(overlay)))
+        foreach (var (owner, pod) in PodsOf(await RenderedOverlay.OfAsync(overlay)))
         {
             Assert.True(pod.SecurityContext?.RunAsNonRoot == true, $"{owner}: the pod runs as non-root");
             Assert.False(pod.AutomountServiceAccountToken ?? true, $"{owner}: no service account token (nothing here calls the Kubernetes API)");
@@ -41,9 +41,9 @@ public sealed class When_the_manifests_are_checked_against_policy
 
     [TheoryNeedsKubectl]
     [MemberData(nameof(Overlays))]
-    public void The_services_have_a_read_only_root_health_probes_and_time_to_finish_their_messages(string overlay)
+    public async Task The_services_have_a_read_only_root_health_probes_and_time_to_finish_their_messages(string overlay)
     {
-        foreach (var deployment in RenderedOverlay.Of(overlay).ServiceDeployments)
+        foreach (var deployment in (await RenderedOverlay.OfAsync(overlay)).ServiceDeployments)
         {
             var pod = deployment.Spec.Template.Spec;
             Assert.True(pod.TerminationGracePeriodSeconds >= 45, $"{deployment.Metadata.Name}: long enough to finish in-flight messages");
@@ -56,9 +56,9 @@ public sealed class When_the_manifests_are_checked_against_policy
 
     [TheoryNeedsKubectl]
     [MemberData(nameof(Overlays))]
-    public void Every_deployment_is_selected_by_its_service_and_a_disruption_budget(string overlay)
+    public async Task Every_deployment_is_selected_by_its_service_and_a_disruption_budget(string overlay)
     {
-        var rendered = RenderedOverlay.Of(overlay);
+        var rendered = await RenderedOverlay.OfAsync(overlay);
         foreach (var deployment in rendered.ServiceDeployments)
         {
             var labels = deployment.Spec.Template.Metadata.Labels;
@@ -77,9 +77,9 @@ public sealed class When_the_manifests_are_checked_against_policy
 
     [TheoryNeedsKubectl]
     [MemberData(nameof(Overlays))]
-    public void Every_connection_string_a_service_reads_is_provided_from_a_secret(string overlay)
+    public async Task Every_connection_string_a_service_reads_is_provided_from_a_secret(string overlay)
     {
-        var rendered = RenderedOverlay.Of(overlay);
+        var rendered = await RenderedOverlay.OfAsync(overlay);
         var settings = rendered.OfKind<V1ConfigMap>().Single(c => c.Metadata.Name == "workflow-settings").Data;
         Assert.Equal("SqlServer", settings["Database__Provider"]);
 
@@ -103,9 +103,9 @@ public sealed class When_the_manifests_are_checked_against_policy
 
     [TheoryNeedsKubectl]
     [MemberData(nameof(Overlays))]
-    public void Every_image_is_one_the_build_script_makes_with_the_overlays_tag(string overlay)
+    public async Task Every_image_is_one_the_build_script_makes_with_the_overlays_tag(string overlay)
     {
-        var rendered = RenderedOverlay.Of(overlay);
+        var rendered = await RenderedOverlay.OfAsync(overlay);
         var tags = new HashSet<string>();
         foreach (var deployment in rendered.ServiceDeployments)
         {
@@ -127,9 +127,9 @@ public sealed class When_the_manifests_are_checked_against_policy
 
     [TheoryNeedsKubectl]
     [MemberData(nameof(Overlays))]
-    public void Autoscaling_watches_queues_the_services_really_consume(string overlay)
+    public async Task Autoscaling_watches_queues_the_services_really_consume(string overlay)
     {
-        var rendered = RenderedOverlay.Of(overlay);
+        var rendered = await RenderedOverlay.OfAsync(overlay);
         var authentications = rendered.OfKind<TriggerAuthentication>().ToDictionary(a => a.Metadata.Name);
         foreach (var scaled in rendered.OfKind<ScaledObject>())
         {
@@ -155,9 +155,9 @@ public sealed class When_the_manifests_are_checked_against_policy
 
     [TheoryNeedsKubectl]
     [MemberData(nameof(Overlays))]
-    public void The_ingress_is_the_one_public_address_and_the_only_way_in(string overlay)
+    public async Task The_ingress_is_the_one_public_address_and_the_only_way_in(string overlay)
     {
-        var rendered = RenderedOverlay.Of(overlay);
+        var rendered = await RenderedOverlay.OfAsync(overlay);
         var ingress = Assert.Single(rendered.OfKind<V1Ingress>());
         Assert.NotEmpty(ingress.Spec.Tls);
         var paths = ingress.Spec.Rules.Single().Http.Paths.ToDictionary(p => p.Path, p => p.Backend.Service.Name);
@@ -178,9 +178,9 @@ public sealed class When_the_manifests_are_checked_against_policy
 
     [TheoryNeedsKubectl]
     [MemberData(nameof(Overlays))]
-    public void The_broker_and_telemetry_match_the_overlay(string overlay)
+    public async Task The_broker_and_telemetry_match_the_overlay(string overlay)
     {
-        var rendered = RenderedOverlay.Of(overlay);
+        var rendered = await RenderedOverlay.OfAsync(overlay);
         var settings = rendered.OfKind<V1ConfigMap>().Single(c => c.Metadata.Name == "workflow-settings").Data;
         if (overlay == "production")
         {

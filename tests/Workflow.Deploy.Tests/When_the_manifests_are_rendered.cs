@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using k8s.Models;
 using Workflow.Testing;
@@ -17,9 +16,9 @@ public sealed class When_the_manifests_are_rendered
     [TheoryNeedsKubectl]
     [InlineData("dev")]
     [InlineData("production")]
-    public void Every_object_loads_strictly_as_a_typed_object(string overlay)
+    public async Task Every_object_loads_strictly_as_a_typed_object(string overlay)
     {
-        var rendered = RenderedOverlay.Of(overlay);
+        var rendered = await RenderedOverlay.OfAsync(overlay);
 
         Assert.DoesNotContain(rendered.Objects, o => o is null);
         Assert.Equal(Manifests.ServiceNames.Order(), rendered.ServiceDeployments.Select(d => d.Metadata.Name).Order());
@@ -30,9 +29,9 @@ public sealed class When_the_manifests_are_rendered
     [InlineData("containerPort: 8080", "containerPrt: 8080")]
     [InlineData("maxReplicaCount: 2", "maxReplicas: 2")]
     [InlineData("minReplicaCount: 1", "minReplicaCount: one")]
-    public void A_misspelt_field_or_a_wrong_type_is_refused(string field, string broken)
+    public async Task A_misspelt_field_or_a_wrong_type_is_refused(string field, string broken)
     {
-        var yaml = RenderedOverlay.Of("dev").Yaml;
+        var yaml = (await RenderedOverlay.OfAsync("dev")).Yaml;
         Assert.Contains(field, yaml);
 
         Assert.ThrowsAny<Exception>(() => RenderedOverlay.Load(yaml.Replace(field, broken)));
@@ -43,10 +42,10 @@ public sealed class When_the_manifests_are_rendered
     [InlineData("production")]
     public async Task Every_object_passes_the_kubernetes_models_schemas(string overlay)
     {
-        var result = await ValidateAsync(RenderedOverlay.Of(overlay).Yaml);
+        var result = await ValidateAsync((await RenderedOverlay.OfAsync(overlay)).Yaml);
 
         Assert.Empty(result.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(RenderedOverlay.Of(overlay).Objects.Count, result.GetProperty("checked").GetInt32() + result.GetProperty("uncovered").GetArrayLength());
+        Assert.Equal((await RenderedOverlay.OfAsync(overlay)).Objects.Count, result.GetProperty("checked").GetInt32() + result.GetProperty("uncovered").GetArrayLength());
         // kubernetes-models has no package for the RabbitMQ operator's CRD: only the typed loading checks it.
         Assert.All(result.GetProperty("uncovered").EnumerateArray(), u => Assert.StartsWith("rabbitmq.com/v1beta1/RabbitmqCluster", u.GetString()));
     }
@@ -57,7 +56,7 @@ public sealed class When_the_manifests_are_rendered
     [InlineData("    port: 80\n", "    portx: 80\n", true)]
     public async Task A_wrong_type_or_a_missing_required_field_is_refused(string field, string broken, bool refused)
     {
-        var yaml = RenderedOverlay.Of("dev").Yaml;
+        var yaml = (await RenderedOverlay.OfAsync("dev")).Yaml;
         Assert.Contains(field, yaml);
 
         var result = await ValidateAsync(yaml.Replace(field, broken));
@@ -70,31 +69,12 @@ public sealed class When_the_manifests_are_rendered
     {
         if (!Directory.Exists(Path.Combine(Validator, "node_modules")))
         {
-            await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], null);
+            var installed = await CommandLine.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], workingDirectory: Validator, timeout: TimeSpan.FromMinutes(5));
+            Assert.True(installed.ExitCode == 0, $"npm ci failed: {installed}");
         }
 
-        var (exitCode, output) = await RunAsync("node", ["validate.mjs"], yaml);
-        Assert.True(exitCode is 0 or 1, $"the validator failed: {output}");
-        return JsonDocument.Parse(output).RootElement;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string program, string[] arguments, string? input)
-    {
-        var info = new ProcessStartInfo(program, arguments)
-        {
-            WorkingDirectory = Validator, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(input ?? "");
-        process.StandardInput.Close();
-        await process.WaitForExitAsync();
-        if (program == "npm" && process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"npm ci failed: {await error}");
-        }
-
-        return (process.ExitCode, (await output).Trim() + (await error));
+        var validated = await CommandLine.RunAsync("node", ["validate.mjs"], yaml, Validator);
+        Assert.True(validated.ExitCode is 0 or 1, $"the validator failed: {validated}");
+        return JsonDocument.Parse(validated.Output).RootElement;
     }
 }
