@@ -19,19 +19,12 @@ if repo_has "$base" && repo_has "$ocr"; then
   echo "[base-images] $base and $ocr already in the registry"; exit 0
 fi
 
-export DEBIAN_FRONTEND=noninteractive
-command -v debootstrap >/dev/null 2>&1 || { apt-get update -qq; apt-get install -y -qq debootstrap >/dev/null; }
+source "$(dirname "$0")/lib/debian-rootfs.sh"
 dotnet_root="$(dirname "$(readlink -f "$(command -v dotnet)")")"
-mirror="$(grep -hE '^(URIs:|deb )' /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null \
-  | grep -oE 'https?://[^ ]+' | grep -v security | head -n1 || true)"
-mirror="${mirror:-http://deb.debian.org/debian}"
-
 root="$(mktemp -d /tmp/workflow-base-rootfs.XXXXXX)"
 trap 'rm -rf "$root"' EXIT
-echo "[base-images] debootstrap bookworm from $mirror"
-debootstrap --variant=minbase bookworm "$root" "$mirror" >/dev/null
-printf '#!/bin/sh\nexit 101\n' > "$root/usr/sbin/policy-rc.d"; chmod +x "$root/usr/sbin/policy-rc.d"
-chroot "$root" apt-get install -y -qq --no-install-recommends ca-certificates tzdata >/dev/null
+debootstrap_rootfs "$root"
+chroot_install "$root" ca-certificates tzdata
 chroot "$root" groupadd --gid 1654 app
 chroot "$root" useradd --uid 1654 --gid 1654 --no-create-home --shell /usr/sbin/nologin app
 
@@ -53,13 +46,8 @@ import() { # rootfs image
   echo "[base-images] pushed $2"
 }
 
-rm -f "$root/usr/sbin/policy-rc.d"
-chroot "$root" apt-get clean
 import "$root" "$base"
 
-printf '#!/bin/sh\nexit 101\n' > "$root/usr/sbin/policy-rc.d"; chmod +x "$root/usr/sbin/policy-rc.d"
-chroot "$root" apt-get install -y -qq --no-install-recommends tesseract-ocr tesseract-ocr-eng >/dev/null
-rm -f "$root/usr/sbin/policy-rc.d"
-chroot "$root" apt-get clean
+chroot_install "$root" tesseract-ocr tesseract-ocr-eng
 rm -rf "$root"/var/lib/apt/lists/*
 import "$root" "$ocr"
