@@ -7,6 +7,7 @@ using Workflow.Contracts;
 using Workflow.ServiceDefaults.Messaging;
 using Workflow.ServiceDefaults.Storage;
 using Workflow.ServiceDefaults.Telemetry;
+using Workflow.ServiceDefaults.Data;
 
 namespace Workflow.Classify.Consumers;
 
@@ -23,7 +24,7 @@ public sealed class DocumentTextExtractedConsumer(
         var latency = Stopwatch.GetElapsedTime(started);
         WorkflowMetrics.ClassificationConfidence.Record(decision.Confidence, new KeyValuePair<string, object?>("workflow.classifier", decision.Classifier));
 
-        var record = await db.Classifications.FindAsync([message.DocumentId], context.CancellationToken);
+        var record = await db.FindByKeyAsync<DocumentClassification>(message.DocumentId, context.CancellationToken);
         if (record is null)
         {
             record = new DocumentClassification { DocumentId = message.DocumentId };

@@ -7,6 +7,7 @@ using Workflow.Extract.Extraction;
 using Workflow.ServiceDefaults.Messaging;
 using Workflow.ServiceDefaults.Messaging.Durable;
 using Workflow.ServiceDefaults.Storage;
+using Workflow.ServiceDefaults.Data;
 
 namespace Workflow.Extract.Consumers;
 
@@ -81,7 +82,7 @@ public sealed class DocumentUploadedConsumer(
 
     private async Task<DocumentExtraction> RecordFor(Guid documentId, CancellationToken cancellationToken)
     {
-        var record = await db.Extractions.FindAsync([documentId], cancellationToken);
+        var record = await db.FindByKeyAsync<DocumentExtraction>(documentId, cancellationToken);
         if (record is null)
         {
             record = new DocumentExtraction { DocumentId = documentId };

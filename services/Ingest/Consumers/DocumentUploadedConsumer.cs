@@ -5,6 +5,7 @@ using Workflow.Ingest.Documents;
 using Workflow.Ingest.Timeline;
 using Workflow.ServiceDefaults.Messaging;
 using Workflow.ServiceDefaults.Storage;
+using Workflow.ServiceDefaults.Data;
 
 namespace Workflow.Ingest.Consumers;
 
@@ -23,7 +24,7 @@ public sealed class DocumentUploadedConsumer(IngestDbContext db, IDocumentStore 
     {
         var message = context.Message;
         message.EnsureValid();
-        var document = await db.Documents.FindAsync([message.DocumentId], context.CancellationToken);
+        var document = await db.FindByKeyAsync<Document>(message.DocumentId, context.CancellationToken);
         if (document?.IsDescribed == true)
         {
             return;

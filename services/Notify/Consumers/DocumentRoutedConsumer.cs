@@ -4,6 +4,7 @@ using Workflow.Contracts;
 using Workflow.Notify.Data;
 using Workflow.Notify.Deliveries;
 using Workflow.Notify.Email;
+using Workflow.ServiceDefaults.Data;
 
 namespace Workflow.Notify.Consumers;
 
@@ -18,7 +19,7 @@ public sealed class DocumentRoutedConsumer(
     public async Task Consume(ConsumeContext<DocumentRouted> context)
     {
         var message = context.Message;
-        if (await db.Notices.FindAsync([message.DocumentId], context.CancellationToken) is not null)
+        if (await db.FindByKeyAsync<DocumentNotice>(message.DocumentId, context.CancellationToken) is not null)
         {
             return;
         }

@@ -5,6 +5,7 @@ using Workflow.Notify.Data;
 using Workflow.Notify.Email;
 using Workflow.Notify.Webhooks;
 using Workflow.ServiceDefaults.Telemetry;
+using Workflow.ServiceDefaults.Data;
 
 namespace Workflow.Notify.Deliveries;
 
@@ -175,7 +176,7 @@ public sealed class DeliveryDispatcher(
                     id, delivery.Channel, delivery.DocumentId, delivery.Attempts, delivery.LastError);
             }
 
-            if (delivery.CompletesDocument && await db.Notices.FindAsync([delivery.DocumentId], cancellationToken) is { CompletedAt: null } notice)
+            if (delivery.CompletesDocument && await db.FindByKeyAsync<DocumentNotice>(delivery.DocumentId, cancellationToken) is { CompletedAt: null } notice)
             {
                 notice.Delivered += result.Succeeded ? 1 : 0;
                 notice.Dead += result.Succeeded ? 0 : 1;

@@ -2,6 +2,7 @@ using MassTransit;
 using MassTransit.Context;
 using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
+using Workflow.ServiceDefaults.Data;
 
 namespace Workflow.ServiceDefaults.Messaging.Durable.Sagas;
 
@@ -41,7 +42,7 @@ public sealed class EfSagaRepositoryContext<TSaga, TMessage> : ConsumeContextSco
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Load(Guid correlationId)
     {
-        var instance = await _db.Set<TSaga>().FindAsync([correlationId], CancellationToken);
+        var instance = await _db.FindByKeyAsync<TSaga>(correlationId, CancellationToken);
         return instance is null ? default! : await _factory.CreateSagaConsumeContext(_db, _consumeContext, instance, SagaConsumeContextMode.Load);
     }
 
