@@ -1,3 +1,5 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
 using Workflow.Classify.Classification;
 using Workflow.Classify.Classification.LocalModel;
 
@@ -41,6 +43,34 @@ public sealed class When_the_local_model_classifies
         var together = await Task.WhenAll(texts.Select(t => Task.Run(() => Model.Classify(t).Category)));
 
         Assert.Equal(alone, together);
+    }
+
+    [Fact]
+    public void Dense_scoring_gives_the_whole_models_answer_and_probability()
+    {
+        // The classifier scores featurized text as a dense vector (LocalModelClassifier.ModelInstance);
+        // ML.NET's own prediction engine over the saved model is the reference.
+        var ml = new MLContext();
+        var whole = ml.Model.CreatePredictionEngine<LabelledText, WholeModelPrediction>(ml.Model.Load(LocalModelOptions.ShippedModelPath, out _));
+        var texts = File.ReadLines(ModelCommand.Fixture("tickets-sample.csv")).Skip(1).Take(200).Select(l => l.Split(',')[0]).ToArray();
+
+        foreach (var text in texts)
+        {
+            var reference = whole.Predict(new LabelledText { Text = text });
+            var result = Model.Classify(text);
+
+            Assert.Equal(reference.Category, result.Category);
+            Assert.Equal(Math.Round(reference.Probabilities.Max(), 3), result.Confidence, 3);
+        }
+    }
+
+    private sealed class WholeModelPrediction
+    {
+        [ColumnName("PredictedLabel")]
+        public string Category { get; set; } = "";
+
+        [ColumnName("Score")]
+        public float[] Probabilities { get; set; } = [];
     }
 
     [Fact]

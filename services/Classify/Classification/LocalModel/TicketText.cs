@@ -12,12 +12,15 @@ public sealed class LabelledText
     public string Label { get; set; } = "";
 }
 
-/// <summary>What the model says about one text: the winning label and a probability per label.</summary>
-public sealed class LabelPrediction
+/// <summary>A text's features, as the model's featurizer makes them; scored as a dense vector.</summary>
+public sealed class TextFeatures
 {
-    [ColumnName("PredictedLabel")]
-    public string Category { get; set; } = "";
+    public float[] Features { get; set; } = [];
+}
 
+/// <summary>The classifier's probability per label, in the order of the score's slot names.</summary>
+public sealed class LabelScores
+{
     [ColumnName("Score")]
     public float[] Probabilities { get; set; } = [];
 }
