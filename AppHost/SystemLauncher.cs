@@ -97,6 +97,7 @@ public sealed class SystemLauncher(
     /// <summary>A service that dies (a crash, an OOM kill, kill -9) is started again, as an orchestrator would.</summary>
     private async Task SuperviseAsync(ServiceDefinition service, Dictionary<string, string> env, int colour, CancellationToken stoppingToken)
     {
+        var backoff = RestartBackoff.ForServices();
         while (!stoppingToken.IsCancellationRequested)
         {
             var current = Current(service.Name);
@@ -108,8 +109,10 @@ public sealed class SystemLauncher(
                     return;
                 }
 
-                logger.LogWarning("{Service} exited with code {ExitCode}; starting it again", service.Name, current.ExitCode);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                var wait = backoff.After(current.RanFor);
+                logger.LogWarning("{Service} exited with code {ExitCode} after {RanFor:g}; starting it again in {Wait:g}",
+                    service.Name, current.ExitCode, current.RanFor, wait);
+                await Task.Delay(wait, stoppingToken);
                 Start(service, env, colour);
             }
             catch (OperationCanceledException)

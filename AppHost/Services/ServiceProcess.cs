@@ -19,6 +19,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>How long the process ran (until now, while it runs).</summary>
+    public TimeSpan RanFor => (_process.HasExited ? _process.ExitTime : DateTime.Now) - _process.StartTime;
+
     public static ServiceProcess Start(
         string name, string fileName, IEnumerable<string> arguments, IDictionary<string, string> environment, int colour,
         string? workingDirectory = null)
