@@ -4,6 +4,18 @@ using Workflow.Benchmarks;
 var documents = new Option<int>("--documents") { Description = "Documents in the throughput run", DefaultValueFactory = _ => 2000 };
 var concurrency = new Option<int>("--concurrency") { Description = "Concurrent uploading clients", DefaultValueFactory = _ => 32 };
 var lowLoad = new Option<int>("--low-load-documents") { Description = "Documents sent one at a time to measure latency at low load", DefaultValueFactory = _ => 100 };
+var rounds = new Option<int>("--rounds")
+{
+    Description = "Throughput runs on the same system; the figures are the median run's, and each run's are listed",
+    DefaultValueFactory = _ => 1,
+};
+rounds.Validators.Add(result =>
+{
+    if (result.GetValueOrDefault<int>() < 1)
+    {
+        result.AddError("--rounds must be at least 1");
+    }
+});
 var target = new Option<Uri?>("--target")
 {
     Description = "A running system's public address (default: start one)",
@@ -22,9 +34,9 @@ var json = new Option<bool>("--json") { Description = "Print the figures as one 
 
 var root = new RootCommand("Pushes documents through the whole Workflow pipeline and reports throughput, latency and memory.")
 {
-    documents, concurrency, lowLoad, target, broker, json,
+    documents, concurrency, lowLoad, rounds, target, broker, json,
 };
 root.SetAction((result, cancellationToken) => BenchmarkRun.ExecuteAsync(new BenchmarkSettings(
-    result.GetValue(documents), result.GetValue(concurrency), result.GetValue(lowLoad),
+    result.GetValue(documents), result.GetValue(concurrency), result.GetValue(lowLoad), result.GetValue(rounds),
     result.GetValue(target), result.GetValue(broker), result.GetValue(json)), cancellationToken));
 return await root.Parse(args).InvokeAsync();
