@@ -119,6 +119,14 @@ public sealed class SystemLauncher(
             {
                 return;
             }
+            catch (Exception e)
+            {
+                // A supervisor that cannot go on would leave the service dead without a word: stop loudly instead.
+                logger.LogCritical(e, "Could not start {Service} again; stopping Workflow", service.Name);
+                Environment.ExitCode = 1;
+                lifetime.StopApplication();
+                return;
+            }
         }
     }
 

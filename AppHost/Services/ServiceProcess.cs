@@ -8,6 +8,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _prefix;
+    private readonly long _startedAt = Stopwatch.GetTimestamp();
 
     private ServiceProcess(Process process, string prefix)
     {
@@ -19,8 +20,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>How long the process ran (until now, while it runs).</summary>
-    public TimeSpan RanFor => (_process.HasExited ? _process.ExitTime : DateTime.Now) - _process.StartTime;
+    /// <summary>
+    /// Time since this process was started: read right after it exits, how long it ran. Measured
+    /// here because <see cref="Process.StartTime"/> is gone (it throws) once an exited child is reaped.
+    /// </summary>
+    public TimeSpan RanFor => Stopwatch.GetElapsedTime(_startedAt);
 
     public static ServiceProcess Start(
         string name, string fileName, IEnumerable<string> arguments, IDictionary<string, string> environment, int colour,
