@@ -72,6 +72,8 @@ public static class BenchmarkRun
             peakMemoryMb = memory.ToDictionary(m => m.Key, m => Math.Round(m.Value, 1)),
             runs = rounds.Select(r => new
             {
+                completed = r.Load.Completed,
+                failed = r.Load.Failed,
                 documentsPerSecond = Math.Round(r.Load.DocumentsPerSecond, 1),
                 p50Ms = Math.Round(r.Load.Percentile(50), 1),
                 cpuMsPerDocument = r.Cpu["total"],
@@ -88,7 +90,7 @@ public static class BenchmarkRun
 
                 Workflow pipeline benchmark (upload accepted → DocumentCompleted on the broker)
                   throughput run   {figures.completed}/{figures.documents} completed, {figures.failed} failed, {figures.concurrency} concurrent clients
-                  documents/s      {figures.documentsPerSecond}{(rounds.Count > 1 ? $"   (median of {rounds.Count} runs: {string.Join(", ", figures.runs.Select(r => $"{r.documentsPerSecond}/s at {r.cpuMsPerDocument} ms CPU"))})" : "")}
+                  documents/s      {figures.documentsPerSecond}{(rounds.Count > 1 ? $"   (median of {rounds.Count} runs: {string.Join(", ", figures.runs.Select(r => $"{r.documentsPerSecond}/s at {r.cpuMsPerDocument} ms CPU{(r.completed < figures.documents ? $" ({r.completed} completed, {r.failed} failed)" : "")}"))})" : "")}
                   latency          p50 {figures.p50Ms} ms   p95 {figures.p95Ms} ms   p99 {figures.p99Ms} ms
                   low load (1 at a time, {settings.LowLoadDocuments} documents)
                   latency          p50 {figures.lowLoadP50Ms} ms   p95 {figures.lowLoadP95Ms} ms   p99 {figures.lowLoadP99Ms} ms
