@@ -109,9 +109,10 @@ public sealed class SystemLauncher(
                     return;
                 }
 
-                var wait = backoff.After(current.RanFor);
+                var ranFor = current.RanFor;
+                var wait = backoff.After(ranFor);
                 logger.LogWarning("{Service} exited with code {ExitCode} after {RanFor:g}; starting it again in {Wait:g}",
-                    service.Name, current.ExitCode, current.RanFor, wait);
+                    service.Name, current.ExitCode, ranFor, wait);
                 await Task.Delay(wait, stoppingToken);
                 Start(service, env, colour);
             }
