@@ -33,7 +33,10 @@ public class RunningWorkflow : IAsyncLifetime
     public string DocumentStorePath => Path.Combine(_data, "documents");
 
     /// <summary>Where the services keep their SQLite databases, to count effects.</summary>
-    public Database DatabaseOf(string service) => new(Path.Combine(_data, service + "db.db"));
+    public Database DatabaseOf(string service) => new(Path.Combine(DataDirectory, service + "db.db"));
+
+    /// <summary>The services' data directory (databases, documents, notify's keys).</summary>
+    public string DataDirectory => _data;
 
     public int Port { get; } = FreePort.Next();
 

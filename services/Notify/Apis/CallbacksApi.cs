@@ -31,11 +31,11 @@ public static class CallbacksApi
 
     /// <summary>The secret the tenant's callbacks are signed with (made now if the tenant has had no callback yet).</summary>
     public static async Task<Ok<CallbackSecretView>> SecretAsync(ClaimsPrincipal user, CallbackSecrets secrets, CancellationToken cancellationToken) =>
-        TypedResults.Ok(CallbackSecretView.From(await secrets.ReadAsync(user.TenantOf(), cancellationToken)));
+        TypedResults.Ok(CallbackSecretView.From(await secrets.ReadAsync(user.TenantOf(), cancellationToken), secrets));
 
     /// <summary>A new secret: callback attempts from now on are signed with it.</summary>
     public static async Task<Ok<CallbackSecretView>> RotateAsync(ClaimsPrincipal user, CallbackSecrets secrets, CancellationToken cancellationToken) =>
-        TypedResults.Ok(CallbackSecretView.From(await secrets.RotateAsync(user.TenantOf(), cancellationToken)));
+        TypedResults.Ok(CallbackSecretView.From(await secrets.RotateAsync(user.TenantOf(), cancellationToken), secrets));
 
     /// <param name="documentId">Only the callbacks of this document.</param>
     public static Task<IResult> DeliveriesAsync(
@@ -60,5 +60,5 @@ public static class CallbacksApi
 /// <summary>The tenant's callback signing secret (<c>whsec_…</c>, verified like a webhook's) and when it was made.</summary>
 public sealed record CallbackSecretView(string Secret, DateTimeOffset CreatedAt)
 {
-    public static CallbackSecretView From(CallbackSecret secret) => new(secret.Secret, secret.CreatedAt);
+    public static CallbackSecretView From(CallbackSecret secret, CallbackSecrets secrets) => new(secrets.Reveal(secret), secret.CreatedAt);
 }

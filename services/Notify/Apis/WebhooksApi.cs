@@ -33,7 +33,8 @@ public static class WebhooksApi
     }
 
     public static async Task<IResult> CreateAsync(
-        HttpRequest request, ClaimsPrincipal user, NotifyDbContext db, DestinationPolicy policy, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, NotifyDbContext db, DestinationPolicy policy, SigningSecretProtection protection, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var (body, invalid) = await JsonRequestBody.ReadAsync<CreateWebhookRequest>(request, "the subscription", cancellationToken);
         if (invalid is not null)
@@ -47,13 +48,14 @@ public static class WebhooksApi
             return TypedResults.ValidationProblem(problems, title: "The subscription is not valid");
         }
 
+        var secret = body.Secret ?? WebhookSignature.NewSecret();
         var subscription = new WebhookSubscription
         {
             Id = NewId.NextGuid(),
             TenantId = user.TenantOf(),
             Url = body.Url!,
             EventTypes = string.Join(',', body.EventTypes!.Distinct()),
-            Secret = body.Secret ?? WebhookSignature.NewSecret(),
+            ProtectedSecret = protection.Protect(secret),
             Description = body.Description,
             CreatedAt = clock.GetUtcNow(),
         };
@@ -61,7 +63,7 @@ public static class WebhooksApi
         await db.SaveChangesAsync(cancellationToken);
         var view = WebhookView.From(subscription);
         return TypedResults.Created($"/v1/webhooks/{subscription.Id}",
-            new CreatedWebhook(view.Id, view.Url, view.EventTypes, view.Description, view.CreatedAt, subscription.Secret));
+            new CreatedWebhook(view.Id, view.Url, view.EventTypes, view.Description, view.CreatedAt, secret));
     }
 
     public static async Task<Ok<List<WebhookView>>> ListAsync(ClaimsPrincipal user, NotifyDbContext db, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ namespace Workflow.Notify.Data;
 public sealed class CallbackSecret
 {
     public required string TenantId { get; init; }
-    public required string Secret { get; set; }
+    /// <summary>The secret (<c>whsec_</c> + base64), encrypted (<see cref="Webhooks.SigningSecretProtection"/>).</summary>
+    public required string ProtectedSecret { get; set; }
     public required DateTimeOffset CreatedAt { get; set; }
 }

@@ -1,5 +1,6 @@
-using Workflow.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Workflow.Contracts;
+using Workflow.Notify.Webhooks;
 using Workflow.ServiceDefaults.Messaging.Durable;
 
 namespace Workflow.Notify.Data;
@@ -58,13 +59,13 @@ public abstract class NotifyDbContext(DbContextOptions options) : ServiceDbConte
         subscription.Property(s => s.Id).ValueGeneratedNever();
         subscription.Property(s => s.Url).HasMaxLength(2000);
         subscription.Property(s => s.EventTypes).HasMaxLength(500);
-        subscription.Property(s => s.Secret).HasMaxLength(200);
+        subscription.Property(s => s.ProtectedSecret).HasColumnName("Secret").HasMaxLength(SigningSecretProtection.MaxStoredLength);
         subscription.Property(s => s.Description).HasMaxLength(500);
 
         var callbackSecret = modelBuilder.Entity<CallbackSecret>();
         callbackSecret.ToTable("CallbackSecrets");
         callbackSecret.HasKey(s => s.TenantId);
         callbackSecret.Property(s => s.TenantId).HasMaxLength(Tenants.MaxLength);
-        callbackSecret.Property(s => s.Secret).HasMaxLength(200);
+        callbackSecret.Property(s => s.ProtectedSecret).HasColumnName("Secret").HasMaxLength(SigningSecretProtection.MaxStoredLength);
     }
 }

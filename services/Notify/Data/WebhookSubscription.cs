@@ -14,10 +14,10 @@ public sealed class WebhookSubscription
     public string EventTypes { get; init; } = "";
 
     /// <summary>
-    /// The signing secret (<c>whsec_</c> + base64). Kept as it is because every delivery is signed
-    /// with it; shown only once, when the subscription is created.
+    /// The signing secret (<c>whsec_</c> + base64), encrypted (<see cref="Webhooks.SigningSecretProtection"/>):
+    /// every delivery is signed with it, so it is kept, but it is shown only once, when the subscription is created.
     /// </summary>
-    public string Secret { get; init; } = "";
+    public string ProtectedSecret { get; set; } = "";
 
     public string? Description { get; init; }
     public DateTimeOffset CreatedAt { get; init; }

@@ -5,7 +5,7 @@ using Workflow.Notify.Webhooks;
 namespace Workflow.Notify.Deliveries;
 
 /// <summary>Each tenant's callback signing secret: made when first needed (by its first callback, or an admin asking for it).</summary>
-public sealed class CallbackSecrets(NotifyDbContext db, TimeProvider clock)
+public sealed class CallbackSecrets(NotifyDbContext db, SigningSecretProtection protection, TimeProvider clock)
 {
     /// <summary>
     /// The tenant's secret for a consumer's unit of work: a new one is added when the tenant has
@@ -13,6 +13,9 @@ public sealed class CallbackSecrets(NotifyDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<CallbackSecret> OfAsync(string tenantId, CancellationToken cancellationToken) =>
         await db.CallbackSecrets.FindAsync([tenantId], cancellationToken) ?? db.CallbackSecrets.Add(New(tenantId)).Entity;
+
+    /// <summary>The tenant's secret as it is, to show its administrator.</summary>
+    public string Reveal(CallbackSecret secret) => protection.Reveal(secret.ProtectedSecret);
 
     /// <summary>The tenant's secret, saved: made now if it has none (a concurrent request that made it first wins).</summary>
     public async Task<CallbackSecret> ReadAsync(string tenantId, CancellationToken cancellationToken)
@@ -39,11 +42,12 @@ public sealed class CallbackSecrets(NotifyDbContext db, TimeProvider clock)
     public async Task<CallbackSecret> RotateAsync(string tenantId, CancellationToken cancellationToken)
     {
         var secret = await ReadAsync(tenantId, cancellationToken);
-        secret.Secret = WebhookSignature.NewSecret();
+        secret.ProtectedSecret = protection.Protect(WebhookSignature.NewSecret());
         secret.CreatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return secret;
     }
 
-    private CallbackSecret New(string tenantId) => new() { TenantId = tenantId, Secret = WebhookSignature.NewSecret(), CreatedAt = clock.GetUtcNow() };
+    private CallbackSecret New(string tenantId) =>
+        new() { TenantId = tenantId, ProtectedSecret = protection.Protect(WebhookSignature.NewSecret()), CreatedAt = clock.GetUtcNow() };
 }

@@ -136,14 +136,17 @@ public sealed class DeliveryDispatcher(
                 var secret = await db.CallbackSecrets.AsNoTracking().FirstOrDefaultAsync(s => s.TenantId == delivery.TenantId, cancellationToken);
                 return secret is null
                     ? DeliveryResult.Refused("The tenant has no callback secret.")
-                    : await services.GetRequiredService<WebhookSender>().SendAsync(delivery, delivery.Recipient, secret.Secret, cancellationToken);
+                    : await services.GetRequiredService<WebhookSender>().SendAsync(delivery, delivery.Recipient, Reveal(services, secret.ProtectedSecret), cancellationToken);
             default:
                 var subscription = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
                 return subscription is null or { DeletedAt: not null }
                     ? DeliveryResult.Refused("The subscription was deleted.")
-                    : await services.GetRequiredService<WebhookSender>().SendAsync(delivery, subscription.Url, subscription.Secret, cancellationToken);
+                    : await services.GetRequiredService<WebhookSender>().SendAsync(delivery, subscription.Url, Reveal(services, subscription.ProtectedSecret), cancellationToken);
         }
     }
+
+    private static string Reveal(IServiceProvider services, string protectedSecret) =>
+        services.GetRequiredService<SigningSecretProtection>().Reveal(protectedSecret);
 
     private async Task RecordAsync(Guid id, DateTimeOffset at, TimeSpan duration, DeliveryResult result, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Workflow.Notify.Apis;
 using Workflow.Notify.Consumers;
@@ -44,6 +45,11 @@ public static class Extensions
         services.AddScoped<WebhookSender>();
         services.AddSingleton<EmailSender>();
         services.AddScoped<DeliveryPlanner>();
+        services.AddDataProtection()
+            .SetApplicationName("workflow-notify")
+            .PersistKeysToFileSystem(new DirectoryInfo(SigningSecretProtection.KeysDirectory(builder.Configuration)));
+        services.AddSingleton<SigningSecretProtection>();
+        services.AddHostedService<PlainSecretsEncryption>();
         services.AddScoped<CallbackSecrets>();
         services.AddScoped<DocumentCompletion>();
         services.AddSingleton<DeliverySignal>();

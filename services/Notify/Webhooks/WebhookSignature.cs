@@ -22,6 +22,9 @@ public static class WebhookSignature
     /// <summary>A secret is <c>whsec_</c> and the base64 of 24 to 64 random bytes.</summary>
     public static bool IsValidSecret(string secret) => Key(secret) is { Length: >= 24 and <= 64 };
 
+    /// <summary>Whether a stored value is a secret as it is (<c>whsec_…</c>) rather than a protected one.</summary>
+    public static bool IsPlain(string stored) => stored.StartsWith(SecretPrefix, StringComparison.Ordinal);
+
     public static string Sign(string secret, string id, long timestamp, string body)
     {
         var key = Key(secret) ?? throw new ArgumentException("Not a webhook secret.", nameof(secret));

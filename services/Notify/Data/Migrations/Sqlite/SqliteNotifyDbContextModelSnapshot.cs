@@ -26,10 +26,11 @@ namespace Workflow.Notify.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Secret")
+                    b.Property<string>("ProtectedSecret")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Secret");
 
                     b.HasKey("TenantId");
 
@@ -223,10 +224,11 @@ namespace Workflow.Notify.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Secret")
+                    b.Property<string>("ProtectedSecret")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Secret");
 
                     b.Property<string>("TenantId")
                         .IsRequired()

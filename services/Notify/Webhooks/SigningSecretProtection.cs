@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Workflow.Notify.Webhooks;
+
+/// <summary>
+/// Signing secrets (each subscription's, each tenant's callback secret) are kept in notify's
+/// database encrypted with ASP.NET Core Data Protection, whose keys live outside the database
+/// (<see cref="KeysDirectory"/>): a copy of the database alone cannot sign a forged delivery.
+/// Rows written before secrets were encrypted hold the plain <c>whsec_</c> value, which is read as it is
+/// (a protected value never starts with <c>whsec_</c>); they are encrypted the next time they are written.
+/// </summary>
+public sealed class SigningSecretProtection(IDataProtectionProvider provider)
+{
+    /// <summary>Names the keys' use: a value protected for another purpose does not open here.</summary>
+    private const string Purpose = "Workflow.Notify.SigningSecrets.v1";
+
+    /// <summary>
+    /// Room for a protected secret: the longest accepted one (64 bytes, 94 characters) protects to
+    /// 240 characters with the default algorithms (AES-256-CBC, HMAC-SHA256).
+    /// </summary>
+    public const int MaxStoredLength = 400;
+
+    private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
+
+    /// <summary>Where the keys are: <c>Notify:KeysDirectory</c>, or <c>notify-keys</c> beside the SQLite files.</summary>
+    public static string KeysDirectory(IConfiguration configuration) =>
+        configuration["Notify:KeysDirectory"] ?? Path.Combine(ServiceDefaults.Data.DatabaseExtensions.DataDirectory(configuration), "notify-keys");
+
+    public string Protect(string secret) => _protector.Protect(secret);
+
+    public string Reveal(string stored) => WebhookSignature.IsPlain(stored) ? stored : _protector.Unprotect(stored);
+}
