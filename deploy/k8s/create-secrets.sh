@@ -16,3 +16,8 @@ apply workflow-api-keys --from-file=api-keys.json="$(cd "$(dirname "$file")" && 
 if [ -n "$(value SQLSERVER_SA_PASSWORD)" ]; then apply workflow-sqlserver --from-literal=sa-password="$(value SQLSERVER_SA_PASSWORD)"; fi
 if [ -n "$(value LLM_API_KEY)" ]; then apply workflow-llm --from-literal=api-key="$(value LLM_API_KEY)"; fi
 if [ -n "$(value SMTP_PASSWORD)" ]; then apply workflow-smtp --from-literal=password="$(value SMTP_PASSWORD)"; fi
+certificate="$(value NOTIFY_KEYS_CERTIFICATE_FILE)"
+if [ -n "$certificate" ]; then
+  apply workflow-notify-keys-certificate --from-file=certificate.pfx="$(cd "$(dirname "$file")" && realpath "$certificate")" \
+    --from-literal=password="$(value NOTIFY_KEYS_CERTIFICATE_PASSWORD)"
+fi

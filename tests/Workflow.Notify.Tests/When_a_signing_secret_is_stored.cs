@@ -1,26 +1,28 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.DataProtection;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Workflow.Notify.Webhooks;
 
 namespace Workflow.Notify.Tests;
 
+/// <summary>Notify's own wiring of its key ring (<see cref="SigningKeys"/>), over a temporary directory as notify would use it.</summary>
 public sealed class When_a_signing_secret_is_stored : IDisposable
 {
-    private readonly DirectoryInfo _keys = Directory.CreateTempSubdirectory("workflow-notify-keys-");
+    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("workflow-notify-keys-");
 
     [Fact]
-    public void It_is_stored_encrypted_within_its_column_and_read_back_as_it_was()
+    public void It_is_stored_encrypted_within_its_column_and_read_back_after_a_restart()
     {
         // The longest secret a subscriber may bring: 64 random bytes.
         var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
-        var protection = Protection(_keys);
+        var settings = Settings("keys");
 
-        var stored = protection.Protect(secret);
+        var stored = Protection(settings).Protect(secret);
 
         Assert.DoesNotContain(secret["whsec_".Length..], stored);
         Assert.InRange(stored.Length, 1, SigningSecretProtection.MaxStoredLength);
-        Assert.Equal(secret, protection.Reveal(stored));
-        Assert.Equal(secret, Protection(_keys).Reveal(stored));
+        Assert.Equal(secret, Protection(settings).Reveal(stored));
     }
 
     [Fact]
@@ -28,27 +30,65 @@ public sealed class When_a_signing_secret_is_stored : IDisposable
     {
         var plain = WebhookSignature.NewSecret();
 
-        Assert.Equal(plain, Protection(_keys).Reveal(plain));
+        Assert.Equal(plain, Protection(Settings("keys")).Reveal(plain));
     }
 
     [Fact]
     public void Another_key_ring_cannot_read_it()
     {
-        using var other = new TemporaryKeys();
-        var stored = Protection(_keys).Protect(WebhookSignature.NewSecret());
+        var stored = Protection(Settings("keys")).Protect(WebhookSignature.NewSecret());
 
-        Assert.ThrowsAny<CryptographicException>(() => Protection(other.Directory).Reveal(stored));
+        Assert.ThrowsAny<CryptographicException>(() => Protection(Settings("other-keys")).Reveal(stored));
     }
 
-    private static SigningSecretProtection Protection(DirectoryInfo keys) =>
-        new(DataProtectionProvider.Create(keys, builder => builder.SetApplicationName("workflow-notify")));
-
-    public void Dispose() => _keys.Delete(recursive: true);
-
-    private sealed class TemporaryKeys : IDisposable
+    [Fact]
+    public void With_a_certificate_the_key_files_are_encrypted_and_useless_without_it()
     {
-        public DirectoryInfo Directory { get; } = System.IO.Directory.CreateTempSubdirectory("workflow-notify-keys-");
+        var secret = WebhookSignature.NewSecret();
+        var withCertificate = Settings("keys", Certificate("keys.pfx", "pfx-password"), "pfx-password");
 
-        public void Dispose() => Directory.Delete(recursive: true);
+        var stored = Protection(withCertificate).Protect(secret);
+
+        var keyFile = File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(_work.FullName, "keys"), "key-*.xml")));
+        Assert.Contains("EncryptedData", keyFile);
+        Assert.DoesNotContain("<masterKey", keyFile);
+        Assert.Equal(secret, Protection(withCertificate).Reveal(stored));
+        Assert.ThrowsAny<CryptographicException>(() => Protection(Settings("keys")).Reveal(stored));
     }
+
+    [Fact]
+    public void Without_a_certificate_the_key_files_are_plain()
+    {
+        // What the default leaves to protect by other means (the volume's access): README says so.
+        Protection(Settings("keys")).Protect(WebhookSignature.NewSecret());
+
+        Assert.Contains("<masterKey", File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(_work.FullName, "keys"), "key-*.xml"))));
+    }
+
+    private Dictionary<string, string?> Settings(string keysDirectory, string? certificate = null, string? password = null) => new()
+    {
+        ["Notify:KeysDirectory"] = Path.Combine(_work.FullName, keysDirectory),
+        ["Notify:KeysCertificate:Path"] = certificate,
+        ["Notify:KeysCertificate:Password"] = password,
+    };
+
+    /// <summary>A new notify process's protection: its own container over the same settings.</summary>
+    private static SigningSecretProtection Protection(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddLogging().AddSigningSecretProtection(configuration).BuildServiceProvider()
+            .GetRequiredService<SigningSecretProtection>();
+    }
+
+    private string Certificate(string fileName, string password)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=workflow-notify-keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddYears(1));
+        var path = Path.Combine(_work.FullName, fileName);
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, password));
+        return path;
+    }
+
+    public void Dispose() => _work.Delete(recursive: true);
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Workflow.Notify.Apis;
 using Workflow.Notify.Consumers;
@@ -45,10 +44,7 @@ public static class Extensions
         services.AddScoped<WebhookSender>();
         services.AddSingleton<EmailSender>();
         services.AddScoped<DeliveryPlanner>();
-        services.AddDataProtection()
-            .SetApplicationName("workflow-notify")
-            .PersistKeysToFileSystem(new DirectoryInfo(SigningSecretProtection.KeysDirectory(builder.Configuration)));
-        services.AddSingleton<SigningSecretProtection>();
+        services.AddSigningSecretProtection(builder.Configuration);
         services.AddHostedService<PlainSecretsEncryption>();
         services.AddScoped<CallbackSecrets>();
         services.AddScoped<DocumentCompletion>();

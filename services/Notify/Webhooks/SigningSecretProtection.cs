@@ -5,9 +5,9 @@ namespace Workflow.Notify.Webhooks;
 /// <summary>
 /// Signing secrets (each subscription's, each tenant's callback secret) are kept in notify's
 /// database encrypted with ASP.NET Core Data Protection, whose keys live outside the database
-/// (<see cref="KeysDirectory"/>): a copy of the database alone cannot sign a forged delivery.
+/// (<see cref="SigningKeys"/>): a copy of the database alone cannot sign a forged delivery.
 /// Rows written before secrets were encrypted hold the plain <c>whsec_</c> value, which is read as it is
-/// (a protected value never starts with <c>whsec_</c>); they are encrypted the next time they are written.
+/// (a protected value never starts with <c>whsec_</c>) until <see cref="PlainSecretsEncryption"/> encrypts them.
 /// </summary>
 public sealed class SigningSecretProtection(IDataProtectionProvider provider)
 {
@@ -21,10 +21,6 @@ public sealed class SigningSecretProtection(IDataProtectionProvider provider)
     public const int MaxStoredLength = 400;
 
     private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
-
-    /// <summary>Where the keys are: <c>Notify:KeysDirectory</c>, or <c>notify-keys</c> beside the SQLite files.</summary>
-    public static string KeysDirectory(IConfiguration configuration) =>
-        configuration["Notify:KeysDirectory"] ?? Path.Combine(ServiceDefaults.Data.DatabaseExtensions.DataDirectory(configuration), "notify-keys");
 
     public string Protect(string secret) => _protector.Protect(secret);
 
