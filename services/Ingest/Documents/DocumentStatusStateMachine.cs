@@ -51,6 +51,15 @@ public sealed class DocumentStatusStateMachine : MassTransitStateMachine<Documen
         OnUnhandledEvent(context => context.Ignore());
     }
 
+    /// <summary>The messages the state machine reacts to (its events' data, not its states' own events).</summary>
+    public static IEnumerable<Type> MessageTypes() =>
+        new DocumentStatusStateMachine().Events
+            .Select(e => e.GetType().GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Event<>)))
+            .OfType<Type>()
+            .Select(e => e.GetGenericArguments()[0])
+            .Where(t => !typeof(State).IsAssignableFrom(t))
+            .Distinct();
+
     public State Received { get; private set; } = null!;
 
     public State Extracted { get; private set; } = null!;
