@@ -1,6 +1,6 @@
 using Workflow.AppHost.Services;
 
-namespace Workflow.EndToEnd.Tests;
+namespace Workflow.AppHost.Tests;
 
 /// <summary>The AppHost's restart policy: quick after a crash in steady running, backing off while a service cannot start.</summary>
 public sealed class When_a_service_keeps_dying
