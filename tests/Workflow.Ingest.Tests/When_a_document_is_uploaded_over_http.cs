@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Workflow.ServiceDefaults.Storage;
 using Workflow.Testing;
 
 namespace Workflow.Ingest.Tests;
@@ -36,7 +37,7 @@ public sealed class When_a_document_is_uploaded_over_http(IngestHost host)
         Assert.Equal(content.Length, status.GetProperty("sizeBytes").GetInt64());
         Assert.Equal("text/plain", status.GetProperty("contentType").GetString());
 
-        var stored = Path.Combine(host.DocumentStorePath, "documents", id.ToString("N"));
+        var stored = Path.Combine(host.DocumentStorePath, StorageKeys.Document(id));
         Assert.Equal(content, await File.ReadAllBytesAsync(stored));
 
         var message = await Eventually.MatchesAsync(
@@ -45,7 +46,7 @@ public sealed class When_a_document_is_uploaded_over_http(IngestHost host)
         var uploaded = message!.Json.GetProperty("message");
         Assert.Equal("portal", uploaded.GetProperty("source").GetString());
         Assert.Equal("T-1", uploaded.GetProperty("externalRef").GetString());
-        Assert.Equal($"documents/{id:N}", uploaded.GetProperty("storageKey").GetString());
+        Assert.Equal(StorageKeys.Document(id), uploaded.GetProperty("storageKey").GetString());
         Assert.Equal(Convert.ToBase64String(content), uploaded.GetProperty("content").GetString());
     }
 

@@ -55,7 +55,7 @@ public sealed class When_an_upload_is_repeated_with_an_idempotency_key(IngestHos
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
         Assert.Single(responses.Select(r => r.Headers.Location).Distinct());
         Assert.Equal(1, await DocumentsNamedAsync(key));
-        var stored = Directory.GetFiles(Path.Combine(host.DocumentStorePath, "documents")).Count(f => File.ReadAllText(f) == "printer jammed" + key);
+        var stored = Directory.GetFiles(Path.Combine(host.DocumentStorePath, "documents"), "*", SearchOption.AllDirectories).Count(f => File.ReadAllText(f) == "printer jammed" + key);
         Assert.Equal(1, stored);
     }
 

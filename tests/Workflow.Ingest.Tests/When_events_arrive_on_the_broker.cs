@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Ingest.Data;
+using Workflow.ServiceDefaults.Storage;
 using Workflow.Testing;
 
 namespace Workflow.Ingest.Tests;
@@ -30,7 +31,7 @@ public sealed class When_events_arrive_on_the_broker(IngestHost host)
         Assert.Equal("badge.txt", status.GetProperty("fileName").GetString());
         Assert.Equal(content.Length, status.GetProperty("sizeBytes").GetInt64());
         Assert.Equal("Received", status.GetProperty("status").GetString());
-        Assert.Equal(content, await File.ReadAllBytesAsync(Path.Combine(host.DocumentStorePath, "documents", id.ToString("N"))));
+        Assert.Equal(content, await File.ReadAllBytesAsync(Path.Combine(host.DocumentStorePath, StorageKeys.Document(id))));
     }
 
     [Fact]

@@ -21,8 +21,6 @@ namespace Workflow.Ingest.Documents;
 public sealed class DocumentIntake(
     IngestDbContext db, IDocumentStore store, EventOutbox outbox, TimeProvider clock, IOptions<UploadLimits> limits, IConfiguration configuration)
 {
-    public static string StorageKeyFor(Guid documentId) => $"documents/{documentId:N}";
-
     public static string StatusUrlOf(Guid documentId) => $"/v1/documents/{documentId}";
 
     /// <summary>The stored first response to a tenant's key, while its window lasts.</summary>
@@ -39,7 +37,7 @@ public sealed class DocumentIntake(
     public async Task<DocumentAccepted?> AcceptAsync(string tenantId, UploadRequest upload, IdempotentRequest? idempotency, CancellationToken cancellationToken)
     {
         var documentId = NewId.NextGuid();
-        var storageKey = await store.SaveAsync(StorageKeyFor(documentId), new MemoryStream(upload.Content), cancellationToken);
+        var storageKey = await store.SaveAsync(StorageKeys.Document(documentId), new MemoryStream(upload.Content), cancellationToken);
         var now = clock.GetUtcNow();
 
         var document = Document.Received(
