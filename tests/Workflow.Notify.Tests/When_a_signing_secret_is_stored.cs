@@ -42,6 +42,19 @@ public sealed class When_a_signing_secret_is_stored : IDisposable
     }
 
     [Fact]
+    public void A_secret_that_cannot_be_read_says_why_without_showing_it()
+    {
+        var secret = WebhookSignature.NewSecret();
+        var stored = Protection(Settings("keys")).Protect(secret);
+
+        Assert.False(Protection(Settings("other-keys")).TryReveal(stored, out _, out var problem));
+        Assert.StartsWith("The signing secret cannot be read with notify's keys", problem);
+        Assert.DoesNotContain(secret["whsec_".Length..], problem);
+        Assert.True(Protection(Settings("keys")).TryReveal(stored, out var revealed, out _));
+        Assert.Equal(secret, revealed);
+    }
+
+    [Fact]
     public void With_a_certificate_the_key_files_are_encrypted_and_useless_without_it()
     {
         var secret = WebhookSignature.NewSecret();

@@ -136,17 +136,23 @@ public sealed class DeliveryDispatcher(
                 var secret = await db.CallbackSecrets.AsNoTracking().FirstOrDefaultAsync(s => s.TenantId == delivery.TenantId, cancellationToken);
                 return secret is null
                     ? DeliveryResult.Refused("The tenant has no callback secret.")
-                    : await services.GetRequiredService<WebhookSender>().SendAsync(delivery, delivery.Recipient, Reveal(services, secret.ProtectedSecret), cancellationToken);
+                    : await SignedAsync(services, delivery, delivery.Recipient, secret.ProtectedSecret, cancellationToken);
             default:
                 var subscription = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
                 return subscription is null or { DeletedAt: not null }
                     ? DeliveryResult.Refused("The subscription was deleted.")
-                    : await services.GetRequiredService<WebhookSender>().SendAsync(delivery, subscription.Url, Reveal(services, subscription.ProtectedSecret), cancellationToken);
+                    : await SignedAsync(services, delivery, subscription.Url, subscription.ProtectedSecret, cancellationToken);
         }
     }
 
-    private static string Reveal(IServiceProvider services, string protectedSecret) =>
-        services.GetRequiredService<SigningSecretProtection>().Reveal(protectedSecret);
+    /// <summary>
+    /// Sends the delivery signed with its secret. A secret that cannot be read (notify's keys are
+    /// missing) fails the attempt like an unreachable receiver: retried, then dead and re-drivable.
+    /// </summary>
+    private static Task<DeliveryResult> SignedAsync(IServiceProvider services, Delivery delivery, string url, string protectedSecret, CancellationToken cancellationToken) =>
+        services.GetRequiredService<SigningSecretProtection>().TryReveal(protectedSecret, out var secret, out var problem)
+            ? services.GetRequiredService<WebhookSender>().SendAsync(delivery, url, secret, cancellationToken)
+            : Task.FromResult(DeliveryResult.Failed(problem));
 
     private async Task RecordAsync(Guid id, DateTimeOffset at, TimeSpan duration, DeliveryResult result, CancellationToken cancellationToken)
     {

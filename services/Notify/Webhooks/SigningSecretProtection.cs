@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Workflow.Notify.Webhooks;
@@ -25,4 +27,22 @@ public sealed class SigningSecretProtection(IDataProtectionProvider provider)
     public string Protect(string secret) => _protector.Protect(secret);
 
     public string Reveal(string stored) => WebhookSignature.IsPlain(stored) ? stored : _protector.Unprotect(stored);
+
+    /// <summary>
+    /// The secret, or why it cannot be read: the key it was encrypted with is not in this key ring
+    /// (a key volume not mounted, another ring, a certificate missing). The reason names no secret.
+    /// </summary>
+    public bool TryReveal(string stored, [NotNullWhen(true)] out string? secret, [NotNullWhen(false)] out string? problem)
+    {
+        try
+        {
+            (secret, problem) = (Reveal(stored), null);
+            return true;
+        }
+        catch (CryptographicException e)
+        {
+            (secret, problem) = (null, $"The signing secret cannot be read with notify's keys (Notify:KeysDirectory, Notify:KeysCertificate): {e.Message}");
+            return false;
+        }
+    }
 }
