@@ -17,7 +17,7 @@ public sealed class WebhookSubscription
     /// The signing secret (<c>whsec_</c> + base64), encrypted (<see cref="Webhooks.SigningSecretProtection"/>):
     /// every delivery is signed with it, so it is kept, but it is shown only once, when the subscription is created.
     /// </summary>
-    public string ProtectedSecret { get; set; } = "";
+    public string ProtectedSecret { get; init; } = "";
 
     public string? Description { get; init; }
     public DateTimeOffset CreatedAt { get; init; }

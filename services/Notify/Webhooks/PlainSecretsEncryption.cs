@@ -6,8 +6,9 @@ namespace Workflow.Notify.Webhooks;
 
 /// <summary>
 /// Encrypts the signing secrets that earlier versions stored in plain text, at start (and, should
-/// that fail, again each hour). Replicas doing it at once write different ciphertexts of the same
-/// secret under the same keys: whichever is kept reads back the same.
+/// that fail, again each hour). Each row is replaced only while it still holds the plain secret
+/// that was read, so a rotation at the same moment is never overwritten; replicas doing it at once
+/// write different ciphertexts of the same secret under the same keys, and either reads back the same.
 /// </summary>
 public sealed class PlainSecretsEncryption(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PlainSecretsEncryption> logger)
     : PeriodicWork(scopes, clock, logger)
@@ -22,23 +23,29 @@ public sealed class PlainSecretsEncryption(IServiceScopeFactory scopes, TimeProv
     {
         var db = services.GetRequiredService<NotifyDbContext>();
         var protection = services.GetRequiredService<SigningSecretProtection>();
-        var subscriptions = await db.Subscriptions.Where(s => s.ProtectedSecret.StartsWith(PlainPrefix)).ToListAsync(cancellationToken);
-        var callbackSecrets = await db.CallbackSecrets.Where(s => s.ProtectedSecret.StartsWith(PlainPrefix)).ToListAsync(cancellationToken);
-        foreach (var subscription in subscriptions)
+        var subscriptions = 0;
+        var plainSubscriptions = await db.Subscriptions.Where(s => s.ProtectedSecret.StartsWith(PlainPrefix))
+            .Select(s => new { s.Id, Plain = s.ProtectedSecret }).ToListAsync(cancellationToken);
+        foreach (var row in plainSubscriptions)
         {
-            subscription.ProtectedSecret = protection.Protect(subscription.ProtectedSecret);
+            var encrypted = protection.Protect(row.Plain);
+            subscriptions += await db.Subscriptions.Where(s => s.Id == row.Id && s.ProtectedSecret == row.Plain)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.ProtectedSecret, encrypted), cancellationToken);
         }
 
-        foreach (var secret in callbackSecrets)
+        var callbacks = 0;
+        var plainCallbackSecrets = await db.CallbackSecrets.Where(s => s.ProtectedSecret.StartsWith(PlainPrefix))
+            .Select(s => new { s.TenantId, Plain = s.ProtectedSecret }).ToListAsync(cancellationToken);
+        foreach (var row in plainCallbackSecrets)
         {
-            secret.ProtectedSecret = protection.Protect(secret.ProtectedSecret);
+            var encrypted = protection.Protect(row.Plain);
+            callbacks += await db.CallbackSecrets.Where(s => s.TenantId == row.TenantId && s.ProtectedSecret == row.Plain)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.ProtectedSecret, encrypted), cancellationToken);
         }
 
-        if (subscriptions.Count + callbackSecrets.Count > 0)
+        if (subscriptions + callbacks > 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            Logger.LogInformation("Encrypted {Subscriptions} subscription and {Callbacks} callback signing secret(s) stored in plain text",
-                subscriptions.Count, callbackSecrets.Count);
+            Logger.LogInformation("Encrypted {Subscriptions} subscription and {Callbacks} callback signing secret(s) stored in plain text", subscriptions, callbacks);
         }
     }
 }
