@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Workflow.Notify.Data;
+using Workflow.ServiceDefaults.Data;
 
 namespace Workflow.Notify.Deliveries;
 
@@ -30,34 +30,9 @@ public sealed class DeliverySignal : IDisposable
 }
 
 /// <summary>After a save that added deliveries (outside an explicit transaction: that is the commit), wakes the dispatcher.</summary>
-public sealed class DeliveryCommitInterceptor(DeliverySignal signal) : SaveChangesInterceptor
+public sealed class DeliveryCommitInterceptor(DeliverySignal signal) : AfterCommitInterceptor
 {
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Note(eventData.Context);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Note(eventData.Context);
-        return base.SavingChanges(eventData, result);
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        WakeIfAdded(eventData.Context);
-        return base.SavedChangesAsync(eventData, result, cancellationToken);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        WakeIfAdded(eventData.Context);
-        return base.SavedChanges(eventData, result);
-    }
-
-    private static void Note(DbContext? context)
+    protected override void Saving(DbContext context)
     {
         if (context is NotifyDbContext notify)
         {
@@ -65,9 +40,9 @@ public sealed class DeliveryCommitInterceptor(DeliverySignal signal) : SaveChang
         }
     }
 
-    private void WakeIfAdded(DbContext? context)
+    protected override void Committed(DbContext context)
     {
-        if (context is NotifyDbContext { AddsDeliveries: true } notify && context.Database.CurrentTransaction is null)
+        if (context is NotifyDbContext { AddsDeliveries: true } notify)
         {
             notify.AddsDeliveries = false;
             signal.Wake();

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Workflow.ServiceDefaults.Data;
 
 namespace Workflow.ServiceDefaults.Messaging.Durable;
 
@@ -9,27 +9,10 @@ namespace Workflow.ServiceDefaults.Messaging.Durable;
 /// Inside an explicit transaction the save is not yet the commit: the rows are left for the
 /// relay's sweep once their lease runs out.
 /// </summary>
-public sealed class OutboxCommitInterceptor(OutboxHandoff handoff) : SaveChangesInterceptor
+public sealed class OutboxCommitInterceptor(OutboxHandoff handoff) : AfterCommitInterceptor
 {
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    protected override void Committed(DbContext context)
     {
-        HandOver(eventData.Context);
-        return base.SavedChanges(eventData, result);
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        HandOver(eventData.Context);
-        return base.SavedChangesAsync(eventData, result, cancellationToken);
-    }
-
-    private void HandOver(DbContext? context)
-    {
-        if (context is null || context.Database.CurrentTransaction is not null)
-        {
-            return;
-        }
-
         foreach (var entry in context.ChangeTracker.Entries<OutboxMessage>().ToList())
         {
             handoff.Committed(entry.Entity);
