@@ -13,8 +13,6 @@ namespace Workflow.Notify.Webhooks;
 public sealed class PlainSecretsEncryption(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PlainSecretsEncryption> logger)
     : PeriodicWork(scopes, clock, logger)
 {
-    private const string PlainPrefix = "whsec_";
-
     protected override TimeSpan Interval => TimeSpan.FromHours(1);
 
     protected override string What => "Encrypting signing secrets stored in plain text";
@@ -24,7 +22,7 @@ public sealed class PlainSecretsEncryption(IServiceScopeFactory scopes, TimeProv
         var db = services.GetRequiredService<NotifyDbContext>();
         var protection = services.GetRequiredService<SigningSecretProtection>();
         var subscriptions = 0;
-        var plainSubscriptions = await db.Subscriptions.Where(s => s.ProtectedSecret.StartsWith(PlainPrefix))
+        var plainSubscriptions = await db.Subscriptions.Where(s => s.ProtectedSecret.StartsWith(WebhookSignature.SecretPrefix))
             .Select(s => new { s.Id, Plain = s.ProtectedSecret }).ToListAsync(cancellationToken);
         foreach (var row in plainSubscriptions)
         {
@@ -34,7 +32,7 @@ public sealed class PlainSecretsEncryption(IServiceScopeFactory scopes, TimeProv
         }
 
         var callbacks = 0;
-        var plainCallbackSecrets = await db.CallbackSecrets.Where(s => s.ProtectedSecret.StartsWith(PlainPrefix))
+        var plainCallbackSecrets = await db.CallbackSecrets.Where(s => s.ProtectedSecret.StartsWith(WebhookSignature.SecretPrefix))
             .Select(s => new { s.TenantId, Plain = s.ProtectedSecret }).ToListAsync(cancellationToken);
         foreach (var row in plainCallbackSecrets)
         {

@@ -12,7 +12,7 @@ namespace Workflow.Notify.Webhooks;
 /// </summary>
 public static class SigningKeys
 {
-    public const string ApplicationName = "workflow-notify";
+    private const string ApplicationName = "workflow-notify";
 
     public static IServiceCollection AddSigningSecretProtection(this IServiceCollection services, IConfiguration configuration)
     {

@@ -15,7 +15,8 @@ public static class WebhookSignature
     public const string IdHeader = "webhook-id";
     public const string TimestampHeader = "webhook-timestamp";
     public const string SignatureHeader = "webhook-signature";
-    private const string SecretPrefix = "whsec_";
+    /// <summary>What every secret starts with (and no protected value does).</summary>
+    public const string SecretPrefix = "whsec_";
 
     public static string NewSecret() => SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
