@@ -60,6 +60,24 @@ public sealed class RabbitMqBroker : IAsyncLifetime
 
     public Task StopAsync() => _container.StopAsync();
 
+    /// <summary>
+    /// Raises RabbitMQ's memory alarm (a high watermark of 0): the broker stops reading from every
+    /// connection that publishes, so publishes wait without failing, as on a broker out of memory.
+    /// </summary>
+    public Task BlockPublishersAsync() => RabbitMqCtlAsync("set_vm_memory_high_watermark", "0");
+
+    /// <summary>Puts the memory watermark back to RabbitMQ's default (40 % of memory): blocked publishers carry on.</summary>
+    public Task UnblockPublishersAsync() => RabbitMqCtlAsync("set_vm_memory_high_watermark", "0.4");
+
+    private async Task RabbitMqCtlAsync(params string[] arguments)
+    {
+        var result = await _container.ExecAsync(["rabbitmqctl", .. arguments]);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed: {result.Stderr}");
+        }
+    }
+
     async Task IAsyncLifetime.InitializeAsync()
     {
         try

@@ -13,6 +13,14 @@ public sealed class DurableMessagingOptions
     /// <summary>How long a claimed batch is reserved; a relay that dies loses its claim after this.</summary>
     public TimeSpan RelayLease { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long the relay waits for RabbitMQ to confirm one event before it gives up on that
+    /// attempt (the row stays and is published again). Without a bound, one publish that never
+    /// completes (a broker that blocks publishers on a resource alarm, or RabbitMQ.Client 7.2's
+    /// publishes that hang across a broker restart) would stop the service's relay for good.
+    /// </summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long processed message ids are remembered to drop repeats.</summary>
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
 

@@ -18,6 +18,7 @@ namespace Workflow.ServiceDefaults.Messaging.Durable;
 /// even under load: rows whose lease ran out (a relay that died, a publish that failed, another
 /// replica's leftovers), claimed first so replicas never publish the same row at the same time.
 /// Rows stay until published; while the broker is down the relay backs off and tries again.
+/// No publish is waited for longer than <see cref="DurableMessagingOptions.PublishTimeout"/>.
 /// </summary>
 public sealed class OutboxRelay(
     IServiceScopeFactory scopes, IBus bus, OutboxHandoff handoff, IOutboxClaim claim, TimeProvider clock,
@@ -116,7 +117,22 @@ public sealed class OutboxRelay(
             var type = typeof(DocumentUploaded).Assembly.GetType(row.MessageType)
                 ?? throw new InvalidOperationException($"Unknown outbox message type {row.MessageType}.");
             var message = JsonSerializer.Deserialize(row.Body, type, JsonSerializerOptions.Web)!;
-            await bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
+            var publish = bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
+            try
+            {
+                await publish.WaitAsync(options.Value.PublishTimeout, clock, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // The abandoned publish may still complete (a second copy, dropped by the consumers'
+                // inboxes) or fail later: either way nobody waits for it any more.
+                _ = publish.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                logger.LogWarning("RabbitMQ did not confirm {MessageType} {MessageId} within {Timeout}; it stays in the outbox and is published again",
+                    row.MessageType, row.MessageId, options.Value.PublishTimeout);
+                WorkflowMetrics.OutboxPublishFailures.Add(1);
+                return false;
+            }
+
             WorkflowMetrics.OutboxDelay.Record((clock.GetUtcNow() - row.CreatedAt).TotalMilliseconds, new KeyValuePair<string, object?>("workflow.message_type", type.Name));
             return true;
         }

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Workflow.Testing;
+using Xunit.Abstractions;
+
+namespace Workflow.Reliability.Tests;
+
+/// <summary>
+/// A publish that never completes must not stop a service's relay for good. RabbitMQ's memory
+/// alarm makes every publish wait without failing (the broker stops reading from publishers); the
+/// relay gives up on each attempt after its publish timeout, says so, keeps the events, and
+/// publishes them all once the broker takes publishes again. Its own broker: the alarm blocks
+/// every publisher on it.
+/// </summary>
+public sealed class When_the_broker_stops_confirming_publishes(ITestOutputHelper log) : IAsyncLifetime
+{
+    private const int Events = 20;
+    private const string GaveUp = "did not confirm";
+    private readonly RabbitMqBroker _broker = new();
+    private ServiceUnderTest _classify = null!;
+
+    public async Task InitializeAsync()
+    {
+        await ((IAsyncLifetime)_broker).InitializeAsync();
+        _classify = ServiceUnderTest.InNewFolder("Classify", _broker.ConnectionString);
+        await _classify.MigrateAsync();
+        await _classify.StartAsync(new Dictionary<string, string> { ["Messaging__Durable__PublishTimeout"] = "00:00:02" });
+    }
+
+    [Fact]
+    public async Task The_relay_gives_up_on_each_attempt_keeps_the_events_and_publishes_them_when_it_can()
+    {
+        await using var client = await RawBrokerClient.ConnectAsync(_broker.ConnectionString);
+        var classified = await client.CaptureAsync("workflow.document-classified");
+        await _broker.BlockPublishersAsync();
+
+        var marker = Guid.NewGuid().ToString("N");
+        var messageIds = Enumerable.Range(0, Events).Select(_ => Guid.NewGuid()).ToList();
+        // Committed events nobody holds a lease on: the relay's next sweep takes them.
+        await _classify.Database.ExecuteAsync(messageIds.Select((messageId, i) => (
+            "INSERT INTO OutboxMessages (MessageId, MessageType, Body, CreatedAt) VALUES ($id, 'Workflow.Contracts.DocumentClassified', $body, 0)",
+            new (string, object)[]
+            {
+                ("$id", messageId.ToString().ToUpperInvariant()),
+                ("$body", JsonSerializer.Serialize(new { documentId = Guid.NewGuid(), category = marker, confidence = 0.5, classifier = "blocked", explanation = i.ToString() })),
+            })));
+
+        // Without a bound the relay would wait here for ever, silently. It gives up, says why, and tries again.
+        await Eventually.MatchesAsync(() => Task.FromResult(_classify.OutputLinesContaining(GaveUp)), n => n >= Events * 2,
+            TimeSpan.FromSeconds(60), "the relay to give up on unconfirmed publishes at least twice");
+        Assert.Equal(Events, await _classify.Database.CountAsync("SELECT COUNT(*) FROM OutboxMessages"));
+        Assert.False(_classify.HasExited);
+
+        await _broker.UnblockPublishersAsync();
+        await Eventually.MatchesAsync(() => _classify.Database.CountAsync("SELECT COUNT(*) FROM OutboxMessages"), n => n == 0,
+            TimeSpan.FromSeconds(60), "the relay to publish the kept events once the broker takes publishes");
+        await client.BarrierAsync("workflow.document-classified", classified);
+
+        // Every event arrived. The attempts given up on were sent too, and reach the queue late
+        // once the broker reads again: copies with the same MessageId, which consumers' inboxes drop.
+        var published = classified.Where(m => m.Body.Contains(marker)).Select(m => m.Json.GetProperty("messageId").GetGuid()).ToList();
+        log.WriteLine($"{published.Count} copies of {Events} events; the relay gave up {_classify.OutputLinesContaining(GaveUp)} times");
+        Assert.Equal(messageIds.Order(), published.Distinct().Order());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _classify.DisposeAsync();
+        await ((IAsyncLifetime)_broker).DisposeAsync();
+    }
+}
