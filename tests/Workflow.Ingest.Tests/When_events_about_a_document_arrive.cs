@@ -136,40 +136,11 @@ public sealed class When_events_about_a_document_arrive : IAsyncLifetime
         Assert.Null(document.FailureReason);
     }
 
-    [Fact]
-    public async Task An_uploader_who_asked_is_called_back_at_each_terminal_status_and_only_then()
-    {
-        await UploadedAsync(callbackUrl: "https://erp.example.test/callbacks/workflow");
-        await ArriveAsync(Extracted());
-        await ArriveAsync(Failure("classify", "Document store has no entry"));
-        await ArriveAsync(Classified("Hardware", 0.8));
-        await ArriveAsync(Routed("Hardware", 0.8, "IT Operations"));
-        await ArriveAsync(Completed("Hardware", 0.8, "IT Operations"));
-
-        var calls = await Eventually.MatchesAsync(() => Task.FromResult(_harness.Published.Select<DocumentCallbackDue>().Select(p => p.Context.Message).ToList()),
-            c => c.Count >= 2, TimeSpan.FromSeconds(10), "the callbacks");
-        Assert.Equal(["Failed", "Completed"], calls.Select(c => c.Status));
-        Assert.All(calls, c => Assert.Equal(("https://erp.example.test/callbacks/workflow", "acme"), (c.CallbackUrl, c.TenantId)));
-        Assert.Equal(("classify", "Document store has no entry"), (calls[0].FailedStep, calls[0].FailureReason));
-        Assert.Equal(("Hardware", "IT Operations", (string?)null), (calls[1].Category, calls[1].Department, calls[1].FailureReason));
-    }
-
-    [Fact]
-    public async Task No_callback_is_published_when_none_was_asked_for()
-    {
-        await UploadedAsync();
-        await ArriveAsync(Completed("Hardware", 0.8, "IT Operations"));
-
-        Assert.Equal(DocumentStatus.Completed, Document().Status);
-        // The state machine publishes while it consumes, so by now a callback would have been seen.
-        Assert.Empty(_harness.Published.Select<DocumentCallbackDue>());
-    }
-
     /// <summary>As the API and the upload consumer do: the document exists in Received before any step reports.</summary>
-    private Task UploadedAsync(string? callbackUrl = null)
+    private Task UploadedAsync()
     {
         _provider.GetRequiredService<IndexedSagaDictionary<Document>>()
-            .Add(new SagaInstance<Document>(Documents.Document.Received(_id, "acme", "a.txt", "text/plain", 10, "api", null, "documents/a", callbackUrl, T0)));
+            .Add(new SagaInstance<Document>(Documents.Document.Received(_id, "acme", "a.txt", "text/plain", 10, "api", null, "documents/a", null, T0)));
         return Task.CompletedTask;
     }
 

@@ -103,6 +103,66 @@ public sealed class When_events_arrive_on_the_broker(IngestHost host)
         Assert.Equal("The PDF could not be read", status.GetProperty("failure").GetProperty("reason").GetString());
     }
 
+    [Fact]
+    public async Task An_uploader_who_asked_is_called_back_at_each_terminal_status_and_only_then()
+    {
+        await using var broker = await RawBrokerClient.ConnectAsync(host.BrokerConnectionString);
+        var callbacks = await broker.CaptureAsync("workflow.document-callback-due");
+        var id = Guid.NewGuid();
+        const string url = "https://erp.example.test/callbacks/workflow";
+        await broker.PublishJsonAsync("workflow.document-uploaded", new
+        {
+            documentId = id, tenantId = "acme", fileName = "a.txt", contentType = "text/plain", content = "aGk=", callbackUrl = url,
+        });
+        await StatusWhen(id, s => s.GetProperty("status").GetString() == "Received");
+
+        // Each event once the last one is applied, so they arrive in this order.
+        foreach (var (exchange, message, status) in new (string, object, string)[]
+        {
+            ("workflow.document-text-extracted", new { documentId = id, tenantId = "acme", format = "text" }, "Extracted"),
+            ("workflow.document-processing-failed", new { documentId = id, tenantId = "acme", step = "classify", reason = "Document store has no entry" }, "Failed"),
+            ("workflow.document-classified", new { documentId = id, tenantId = "acme", category = "Hardware", confidence = 0.8, classifier = "test" }, "Classified"),
+            ("workflow.document-routed", new { documentId = id, tenantId = "acme", category = "Hardware", confidence = 0.8, department = "IT Operations", ruleId = "r" }, "Routed"),
+            ("workflow.document-completed", new { documentId = id, tenantId = "acme", category = "Hardware", confidence = 0.8, department = "IT Operations" }, "Completed"),
+        })
+        {
+            await broker.PublishEventAsync(exchange, message);
+            await StatusWhen(id, s => s.GetProperty("status").GetString() == status);
+        }
+
+        // Published from the outbox after each commit: by the barrier, every callback due is in the queue.
+        await Eventually.MatchesAsync(() => Task.FromResult(callbacks.Count(m => m.Body.Contains(id.ToString()))), n => n >= 2, Patience, "the callbacks");
+        await broker.BarrierAsync("workflow.document-callback-due", callbacks);
+        var calls = callbacks.Where(m => m.Body.Contains(id.ToString())).Select(m => m.Json.GetProperty("message"))
+            .ToDictionary(c => c.GetProperty("status").GetString()!);
+        Assert.Equal(["Completed", "Failed"], calls.Keys.Order());
+        Assert.All(calls.Values, c => Assert.Equal((url, "acme"), (c.GetProperty("callbackUrl").GetString(), c.GetProperty("tenantId").GetString())));
+        Assert.Equal(("classify", "Document store has no entry"), (calls["Failed"].GetProperty("failedStep").GetString(), calls["Failed"].GetProperty("failureReason").GetString()));
+        Assert.Equal(("Hardware", "IT Operations"), (calls["Completed"].GetProperty("category").GetString(), calls["Completed"].GetProperty("department").GetString()));
+        Assert.False(calls["Completed"].TryGetProperty("failureReason", out var reason) && reason.ValueKind != JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task No_callback_is_published_when_none_was_asked_for()
+    {
+        await using var broker = await RawBrokerClient.ConnectAsync(host.BrokerConnectionString);
+        var callbacks = await broker.CaptureAsync("workflow.document-callback-due");
+        var id = Guid.NewGuid();
+        await broker.PublishJsonAsync("workflow.document-uploaded", new { documentId = id, tenantId = "acme", fileName = "a.txt", contentType = "text/plain", content = "aGk=" });
+        await StatusWhen(id, s => s.GetProperty("status").GetString() == "Received");
+
+        await broker.PublishEventAsync("workflow.document-completed", new { documentId = id, tenantId = "acme", category = "Hardware", confidence = 0.8, department = "IT Operations" });
+        await StatusWhen(id, s => s.GetProperty("status").GetString() == "Completed");
+
+        await Eventually.MatchesAsync(async () =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<IngestDbContext>().OutboxMessages.CountAsync();
+        }, n => n == 0, Patience, "ingest's outbox to be empty");
+        await broker.BarrierAsync("workflow.document-callback-due", callbacks);
+        Assert.DoesNotContain(callbacks, m => m.Body.Contains(id.ToString()));
+    }
+
     private async Task<JsonElement> StatusWhen(Guid id, Func<JsonElement, bool> condition)
     {
         var client = host.CreateClient();

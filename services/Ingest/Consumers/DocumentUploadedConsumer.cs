@@ -4,6 +4,7 @@ using Workflow.Ingest.Data;
 using Workflow.Ingest.Documents;
 using Workflow.Ingest.Timeline;
 using Workflow.ServiceDefaults.Messaging;
+using Workflow.ServiceDefaults.Messaging.Durable;
 using Workflow.ServiceDefaults.Storage;
 using Workflow.ServiceDefaults.Data;
 
@@ -17,7 +18,7 @@ namespace Workflow.Ingest.Consumers;
 /// outside .NET, so it is not one of the state machine's events; it only describes the document,
 /// creating it in <c>Received</c> when it is new, as the API does.
 /// </summary>
-public sealed class DocumentUploadedConsumer(IngestDbContext db, IDocumentStore store, TimeProvider clock)
+public sealed class DocumentUploadedConsumer(IngestDbContext db, IDocumentStore store, EventOutbox outbox, TimeProvider clock)
     : IConsumer<DocumentUploaded>
 {
     public async Task Consume(ConsumeContext<DocumentUploaded> context)
@@ -51,7 +52,7 @@ public sealed class DocumentUploadedConsumer(IngestDbContext db, IDocumentStore 
         // Ingest was behind: the document finished before its upload was read here. Its callback is due now.
         if (DocumentCallbacks.Due(document, clock.GetUtcNow()) is { } due)
         {
-            await context.Publish(due, context.CancellationToken);
+            outbox.Publish(due);
         }
     }
 }

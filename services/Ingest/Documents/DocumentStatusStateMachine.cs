@@ -1,5 +1,6 @@
 using MassTransit;
 using Workflow.Contracts;
+using Workflow.ServiceDefaults.Messaging.Durable;
 using Workflow.ServiceDefaults.Telemetry;
 
 namespace Workflow.Ingest.Documents;
@@ -45,7 +46,7 @@ public sealed class DocumentStatusStateMachine : MassTransitStateMachine<Documen
                 c.Saga.BelongsTo(c.Message.TenantId);
                 c.Saga.Failed(c.Message.Step, c.Message.Reason);
                 WorkflowMetrics.Failures.Add(1, new KeyValuePair<string, object?>("workflow.step", c.Message.Step));
-            }).Then(Touch).Then(c => Reached(c, Failed)).TransitionTo(Failed).ThenAsync(CallBackIfFinished));
+            }).Then(Touch).Then(c => Reached(c, Failed)).TransitionTo(Failed).Then(CallBackIfFinished));
 
         // A late, repeated or out-of-order event has no place in the current state: it changes nothing.
         OnUnhandledEvent(context => context.Ignore());
@@ -98,10 +99,10 @@ public sealed class DocumentStatusStateMachine : MassTransitStateMachine<Documen
         }
 
         During(journey.TakeWhile(state => state != to).ToArray(),
-            When(@event).Then(Apply).Then(Touch).Then(c => Reached(c, to)).TransitionTo(to).ThenAsync(CallBackIfFinished));
+            When(@event).Then(Apply).Then(Touch).Then(c => Reached(c, to)).TransitionTo(to).Then(CallBackIfFinished));
         During(Failed,
             When(@event, c => Recovers(c.Saga.FailedStep, to.Name))
-                .Then(c => c.Saga.Recovered()).Then(Apply).Then(Touch).Then(c => Reached(c, to)).TransitionTo(to).ThenAsync(CallBackIfFinished));
+                .Then(c => c.Saga.Recovered()).Then(Apply).Then(Touch).Then(c => Reached(c, to)).TransitionTo(to).Then(CallBackIfFinished));
     }
 
     /// <summary>Whether reaching <paramref name="state"/> means the step that failed has succeeded since.</summary>
@@ -130,10 +131,18 @@ public sealed class DocumentStatusStateMachine : MassTransitStateMachine<Documen
         }
     }
 
-    /// <summary>A document that has reached a terminal status calls back its uploader, if asked to (through notify, after this commit).</summary>
-    private static Task CallBackIfFinished<T>(BehaviorContext<Document, T> context)
-        where T : class =>
-        DocumentCallbacks.Due(context.Saga, context.Saga.UpdatedAt) is { } due ? context.Publish(due) : Task.CompletedTask;
+    /// <summary>
+    /// A document that has reached a terminal status calls back its uploader, if asked to: through
+    /// notify, by an event in the outbox, so it leaves only if this status is committed.
+    /// </summary>
+    private static void CallBackIfFinished<T>(BehaviorContext<Document, T> context)
+        where T : class
+    {
+        if (DocumentCallbacks.Due(context.Saga, context.Saga.UpdatedAt) is { } due)
+        {
+            context.GetServiceOrCreateInstance<EventOutbox>().Publish(due);
+        }
+    }
 
     private static void Touch<T>(BehaviorContext<Document, T> context)
         where T : class =>
