@@ -16,6 +16,7 @@ public class RunningWorkflow : IAsyncLifetime
     private readonly OutputTail _output = new();
     private readonly string _data = Directory.CreateTempSubdirectory("workflow-e2e-").FullName;
     private Process? _appHost;
+    private StreamWriter? _log;
 
     public RunningWorkflow()
         : this(new RabbitMqBroker())
@@ -104,8 +105,9 @@ public class RunningWorkflow : IAsyncLifetime
             info.Environment[setting] = value;
         }
         _appHost = Process.Start(info)!;
-        _appHost.OutputDataReceived += (_, e) => _output.Add(e.Data);
-        _appHost.ErrorDataReceived += (_, e) => _output.Add(e.Data);
+        _log = new StreamWriter(Path.Combine(_data, "output.log")) { AutoFlush = true };
+        _appHost.OutputDataReceived += (_, e) => Print(e.Data);
+        _appHost.ErrorDataReceived += (_, e) => Print(e.Data);
         _appHost.BeginOutputReadLine();
         _appHost.BeginErrorReadLine();
 
@@ -203,6 +205,39 @@ public class RunningWorkflow : IAsyncLifetime
 
     public string RecentOutput() => _output.Recent(200);
 
+    /// <summary>
+    /// For a failure message: how far one document got (each service's effect for it) and what
+    /// every service's outbox still holds.
+    /// </summary>
+    public async Task<string> TrailOfAsync(Guid documentId)
+    {
+        var lines = new List<string>();
+        foreach (var (service, table) in new[] { ("extract", "Extractions"), ("classify", "Classifications"), ("route", "Routings"), ("notify", "DocumentNotices") })
+        {
+            lines.Add($"{service}: {await DatabaseOf(service).CountForAsync(table, "DocumentId", [documentId])} row(s) in {table}");
+        }
+
+        foreach (var service in Services)
+        {
+            lines.Add($"{service}'s outbox: {await DatabaseOf(service).CountAsync("SELECT COUNT(*) FROM OutboxMessages")} event(s) waiting");
+        }
+
+        return string.Join("; ", lines) + $". Every line the services printed: {Path.Combine(_data, "output.log")} (kept with WORKFLOW_E2E_KEEP_DATA=1).";
+    }
+
+    /// <summary>Every line goes to the tail (for assertions) and to output.log in the data directory (for a post-mortem).</summary>
+    private void Print(string? line)
+    {
+        _output.Add(line);
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _log?.WriteLine(line);
+            }
+        }
+    }
+
     /// <summary>Everything the AppHost and the five services print (their logs) is searched for this from now on.</summary>
     public void WatchOutputFor(string text) => _output.Watch(text);
 
@@ -230,6 +265,16 @@ public class RunningWorkflow : IAsyncLifetime
         await ((IAsyncLifetime)_broker).DisposeAsync();
         await Mail.DisposeAsync();
         await Telemetry.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
+        lock (_output)
+        {
+            _log?.Dispose();
+            _log = null;
+        }
+
+        // WORKFLOW_E2E_KEEP_DATA=1 keeps the databases, documents and output.log of the run for a post-mortem.
+        if (Environment.GetEnvironmentVariable("WORKFLOW_E2E_KEEP_DATA") != "1")
+        {
+            Directory.Delete(_data, recursive: true);
+        }
     }
 }
