@@ -27,6 +27,9 @@ public sealed class OutboxRelay(
     public const string ActivitySourceName = "Workflow.Outbox";
     private static readonly ActivitySource Source = new(ActivitySourceName);
 
+    /// <summary>The last pass left a publish unconfirmed (only the relay's own loop reads and writes it).</summary>
+    private bool _unconfirmed;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
@@ -88,8 +91,9 @@ public sealed class OutboxRelay(
             Environment.FailFast($"Fault injection: dying with {rows.Count} committed event(s) not yet published.");
         }
 
-        var outcomes = await Task.WhenAll(rows.Select(row => TryPublishAsync(row, cancellationToken)));
-        var published = rows.Where((_, i) => outcomes[i]).Select(r => r.Id).ToList();
+        var outcomes = await PublishAllAsync(rows, cancellationToken);
+        _unconfirmed = outcomes.Contains(Outcome.Unconfirmed);
+        var published = rows.Where((_, i) => outcomes[i] == Outcome.Published).Select(r => r.Id).ToList();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDbContext>();
         await db.OutboxMessages.Where(m => published.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
@@ -108,7 +112,26 @@ public sealed class OutboxRelay(
         throw new InvalidOperationException($"{rows.Count - published.Count} of {rows.Count} events could not be published; they stay in the outbox.");
     }
 
-    private async Task<bool> TryPublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    /// <summary>
+    /// All at once, unless the broker left a publish unconfirmed on the last pass: then the first
+    /// event probes it before the rest go, so a broker that blocks publishers holds one abandoned
+    /// publish per pass rather than a whole batch (each one a message in memory and, later, a copy).
+    /// </summary>
+    private async Task<Outcome[]> PublishAllAsync(List<OutboxMessage> rows, CancellationToken cancellationToken)
+    {
+        if (!_unconfirmed)
+        {
+            return await Task.WhenAll(rows.Select(row => TryPublishAsync(row, cancellationToken)));
+        }
+
+        var probe = await TryPublishAsync(rows[0], cancellationToken);
+        var rest = probe == Outcome.Published
+            ? await Task.WhenAll(rows.Skip(1).Select(row => TryPublishAsync(row, cancellationToken)))
+            : Enumerable.Repeat(Outcome.Failed, rows.Count - 1);
+        return [probe, .. rest];
+    }
+
+    private async Task<Outcome> TryPublishAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
         // The trace continues from the work that committed the event.
         using var activity = StoredTrace.Continue(Source, "outbox relay", row.TraceParent);
@@ -130,17 +153,26 @@ public sealed class OutboxRelay(
                 logger.LogWarning("RabbitMQ did not confirm {MessageType} {MessageId} within {Timeout}; it stays in the outbox and is published again",
                     row.MessageType, row.MessageId, options.Value.PublishTimeout);
                 WorkflowMetrics.OutboxPublishFailures.Add(1);
-                return false;
+                return Outcome.Unconfirmed;
             }
 
             WorkflowMetrics.OutboxDelay.Record((clock.GetUtcNow() - row.CreatedAt).TotalMilliseconds, new KeyValuePair<string, object?>("workflow.message_type", type.Name));
-            return true;
+            return Outcome.Published;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Could not publish {MessageType} {MessageId}", row.MessageType, row.MessageId);
             WorkflowMetrics.OutboxPublishFailures.Add(1);
-            return false;
+            return Outcome.Failed;
         }
+    }
+
+    private enum Outcome
+    {
+        Published,
+        Failed,
+
+        /// <summary>Sent, but the broker did not confirm it within the publish timeout.</summary>
+        Unconfirmed,
     }
 }
