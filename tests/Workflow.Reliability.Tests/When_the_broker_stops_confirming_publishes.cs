@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Workflow.Testing;
 using Xunit.Abstractions;
 
@@ -36,13 +35,7 @@ public sealed class When_the_broker_stops_confirming_publishes(ITestOutputHelper
         var marker = Guid.NewGuid().ToString("N");
         var messageIds = Enumerable.Range(0, Events).Select(_ => Guid.NewGuid()).ToList();
         // Committed events nobody holds a lease on: the relay's next sweep takes them.
-        await _classify.Database.ExecuteAsync(messageIds.Select((messageId, i) => (
-            "INSERT INTO OutboxMessages (MessageId, MessageType, Body, CreatedAt) VALUES ($id, 'Workflow.Contracts.DocumentClassified', $body, 0)",
-            new (string, object)[]
-            {
-                ("$id", messageId.ToString().ToUpperInvariant()),
-                ("$body", JsonSerializer.Serialize(new { documentId = Guid.NewGuid(), category = marker, confidence = 0.5, classifier = "blocked", explanation = i.ToString() })),
-            })));
+        await _classify.Database.AddClassificationsAsync(messageIds, marker, "blocked");
 
         // Without a bound the relay would wait here for ever, silently. It gives up on the batch,
         // says why, and then probes the broker with one event per pass, not the whole batch again.

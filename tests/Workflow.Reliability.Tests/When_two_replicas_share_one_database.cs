@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Workflow.Testing;
 
 namespace Workflow.Reliability.Tests;
@@ -30,13 +29,7 @@ public sealed class When_two_replicas_share_one_database(RabbitMqBroker broker) 
         var marker = Guid.NewGuid().ToString("N");
         var messageIds = Enumerable.Range(0, Backlog).Select(_ => Guid.NewGuid()).ToList();
         // Committed events nobody holds a lease on: what a relay that died leaves behind.
-        await _first.Database.ExecuteAsync(messageIds.Select((messageId, i) => (
-            "INSERT INTO OutboxMessages (MessageId, MessageType, Body, CreatedAt) VALUES ($id, 'Workflow.Contracts.DocumentClassified', $body, 0)",
-            new (string, object)[]
-            {
-                ("$id", messageId.ToString().ToUpperInvariant()),
-                ("$body", JsonSerializer.Serialize(new { documentId = Guid.NewGuid(), category = marker, confidence = 0.5, classifier = "backlog", explanation = i.ToString() })),
-            })));
+        await _first.Database.AddClassificationsAsync(messageIds, marker, "backlog");
 
         // Small batches: the two replicas' sweeps interleave over many claims.
         var settings = new Dictionary<string, string> { ["Messaging__Durable__RelayBatchSize"] = "10" };
