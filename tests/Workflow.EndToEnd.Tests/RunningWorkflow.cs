@@ -206,6 +206,23 @@ public class RunningWorkflow : IAsyncLifetime
     public string RecentOutput() => _output.Recent(200);
 
     /// <summary>
+    /// Waits for one document to complete; if it does not in time, the failure says how far it got
+    /// (<see cref="TrailOfAsync"/>), which a fault test needs to tell a lost event from a slow one.
+    /// </summary>
+    public async Task CompletesAsync(Guid documentId, TimeSpan patience)
+    {
+        try
+        {
+            var status = await DocumentJourney.FinishedAsync(Api, documentId, patience);
+            Assert.Equal("Completed", status.GetProperty("status").GetString());
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}. Where it is: {await TrailOfAsync(documentId)}", e);
+        }
+    }
+
+    /// <summary>
     /// For a failure message: how far one document got (each service's effect for it) and what
     /// every service's outbox still holds.
     /// </summary>
