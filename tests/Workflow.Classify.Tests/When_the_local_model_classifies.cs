@@ -46,6 +46,23 @@ public sealed class When_the_local_model_classifies
     }
 
     [Fact]
+    public void Copies_of_the_model_are_kept_for_the_next_documents_not_built_for_each()
+    {
+        var model = LocalModelClassifier.Load(LocalModelOptions.ShippedModelPath);
+        const int atOnce = 16;
+
+        // 16 documents scored at once (as a service's concurrent consumers do), then 16 more.
+        for (var round = 0; round < 2; round++)
+        {
+            var copies = Enumerable.Range(0, atOnce).Select(_ => model.Lease()).ToList();
+            copies.ForEach(c => c.Dispose());
+        }
+
+        // The second round reuses the first round's copies: building one costs more than scoring.
+        Assert.Equal(atOnce, model.Copies);
+    }
+
+    [Fact]
     public void Dense_scoring_gives_the_whole_models_answer_and_probability()
     {
         // The classifier scores featurized text as a dense vector (LocalModelClassifier.ModelInstance);
