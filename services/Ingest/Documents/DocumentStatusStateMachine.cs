@@ -140,7 +140,7 @@ public sealed class DocumentStatusStateMachine : MassTransitStateMachine<Documen
     {
         if (DocumentCallbacks.Due(context.Saga, context.Saga.UpdatedAt) is { } due)
         {
-            context.GetServiceOrCreateInstance<EventOutbox>().Publish(due);
+            context.Outbox().Publish(due);
         }
     }
 

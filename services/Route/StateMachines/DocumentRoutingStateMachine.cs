@@ -68,9 +68,6 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
 
     private static DateTimeOffset Now(ConsumeContext context) => context.GetServiceOrCreateInstance<TimeProvider>().GetUtcNow();
 
-    private static void Publish<T>(ConsumeContext context, T message)
-        where T : class => context.GetServiceOrCreateInstance<EventOutbox>().Publish(message);
-
     /// <summary>Remembers what the rules may look at and what they propose (one reading of the rules in force).</summary>
     private static void Propose(BehaviorContext<DocumentRoutingState, DocumentClassified> context)
     {
@@ -95,7 +92,7 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
         var state = context.Saga;
         state.ReviewRequestedAt = Now(context);
         state.ReviewDeadline = state.ReviewRequestedAt + Table(context).Review.Deadline;
-        Publish(context, new DocumentAwaitingReview
+        context.Outbox().Publish(new DocumentAwaitingReview
         {
             DocumentId = state.CorrelationId,
             TenantId = state.TenantId,
@@ -114,7 +111,7 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
         var table = Table(context);
         state.EscalatedAt = Now(context);
         state.ReviewDeadline = state.EscalatedAt + table.Review.EscalationDeadline;
-        Publish(context, new DocumentReviewEscalated
+        context.Outbox().Publish(new DocumentReviewEscalated
         {
             DocumentId = state.CorrelationId,
             TenantId = state.TenantId,
@@ -164,7 +161,7 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
     {
         var state = context.Saga;
         Reviewed(state, context.Message);
-        Publish(context, new DocumentRejected
+        context.Outbox().Publish(new DocumentRejected
         {
             DocumentId = state.CorrelationId,
             TenantId = state.TenantId,
@@ -196,7 +193,7 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
         state.RulesVersion = decision.RulesVersion;
         state.Department = decision.Department;
         state.RoutedAt = Now(context);
-        Publish(context, new DocumentRouted
+        context.Outbox().Publish(new DocumentRouted
         {
             DocumentId = state.CorrelationId,
             TenantId = state.TenantId,

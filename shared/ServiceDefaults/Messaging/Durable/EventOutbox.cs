@@ -27,3 +27,12 @@ public sealed class EventOutbox(ServiceDbContext db, OutboxHandoff handoff, Time
         });
     }
 }
+
+public static class ConsumeContextOutboxExtensions
+{
+    /// <summary>
+    /// The outbox of the unit of work a message is consumed in, for code that gets no constructor
+    /// (a state machine's activities): what it publishes commits with the saga's new state.
+    /// </summary>
+    public static EventOutbox Outbox(this ConsumeContext context) => context.GetServiceOrCreateInstance<EventOutbox>();
+}
