@@ -7,8 +7,8 @@ namespace Workflow.Reliability.Tests;
 /// A publish that never completes must not stop a service's relay for good. RabbitMQ's memory
 /// alarm makes every publish wait without failing (the broker stops reading from publishers); the
 /// relay gives up on each attempt after its publish timeout, says so, keeps the events, probes
-/// the broker with one event at a time, and publishes them all once the broker takes publishes again. Its own broker: the alarm blocks
-/// every publisher on it.
+/// the broker with one event at a time, and publishes them all once the broker takes publishes
+/// again. Its own broker: the alarm blocks every publisher on it.
 /// </summary>
 public sealed class When_the_broker_stops_confirming_publishes(ITestOutputHelper log) : IAsyncLifetime
 {

@@ -23,17 +23,14 @@ public sealed class LocalModelClassifier : IDocumentClassifier
     public const int MaxCopies = 64;
 
     private readonly ObjectPool<ModelInstance> _instances;
-    private readonly string[] _labels;
     private readonly InstancePolicy _policy;
 
     public LocalModelClassifier(MLContext ml, ITransformer model, string version)
     {
         Name = $"{ProviderName}/{version}";
         var (featurizer, scorer) = Split(model);
-        var policy = new InstancePolicy(ml, featurizer, scorer);
-        _instances = new DefaultObjectPool<ModelInstance>(policy, MaxCopies);
-        _labels = policy.Labels;
-        _policy = policy;
+        _policy = new InstancePolicy(ml, featurizer, scorer);
+        _instances = new DefaultObjectPool<ModelInstance>(_policy, MaxCopies);
     }
 
     /// <summary>Name and version, as recorded with each decision (<c>local-model/tickets-202611231500</c>).</summary>
@@ -56,7 +53,7 @@ public sealed class LocalModelClassifier : IDocumentClassifier
     {
         using var copy = Lease();
         var ranked = copy.Score(text.Length > MaxCharacters ? text[..MaxCharacters] : text)
-            .Select((probability, i) => (Label: _labels[i], Probability: Math.Round(probability, 3)))
+            .Select((probability, i) => (Label: _policy.Labels[i], Probability: Math.Round(probability, 3)))
             .OrderByDescending(p => p.Probability)
             .ToList();
         var best = ranked[0];
