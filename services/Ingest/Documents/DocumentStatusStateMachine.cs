@@ -146,5 +146,5 @@ public sealed class DocumentStatusStateMachine : MassTransitStateMachine<Documen
 
     private static void Touch<T>(BehaviorContext<Document, T> context)
         where T : class =>
-        context.Saga.Touch(context.GetServiceOrCreateInstance<TimeProvider>().GetUtcNow());
+        context.Saga.Touch(context.Now());
 }

@@ -66,8 +66,6 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
 
     private static RoutingTable Table(ConsumeContext context) => context.GetServiceOrCreateInstance<RoutingTable>();
 
-    private static DateTimeOffset Now(ConsumeContext context) => context.GetServiceOrCreateInstance<TimeProvider>().GetUtcNow();
-
     /// <summary>Remembers what the rules may look at and what they propose (one reading of the rules in force).</summary>
     private static void Propose(BehaviorContext<DocumentRoutingState, DocumentClassified> context)
     {
@@ -90,7 +88,7 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
     private static void AwaitReview(BehaviorContext<DocumentRoutingState, DocumentClassified> context)
     {
         var state = context.Saga;
-        state.ReviewRequestedAt = Now(context);
+        state.ReviewRequestedAt = context.Now();
         state.ReviewDeadline = state.ReviewRequestedAt + Table(context).Review.Deadline;
         context.Outbox().Publish(new DocumentAwaitingReview
         {
@@ -109,7 +107,7 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
     {
         var state = context.Saga;
         var table = Table(context);
-        state.EscalatedAt = Now(context);
+        state.EscalatedAt = context.Now();
         state.ReviewDeadline = state.EscalatedAt + table.Review.EscalationDeadline;
         context.Outbox().Publish(new DocumentReviewEscalated
         {
@@ -128,7 +126,7 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
         var state = context.Saga;
         state.ReviewDeadline = null;
         state.ReviewDecision = ReviewDecisions.TimedOut;
-        state.ReviewedAt = Now(context);
+        state.ReviewedAt = context.Now();
         Announce(context, Table(context).ReviewTimedOut());
     }
 
@@ -192,7 +190,7 @@ public sealed class DocumentRoutingStateMachine : MassTransitStateMachine<Docume
         state.RuleId = decision.RuleId;
         state.RulesVersion = decision.RulesVersion;
         state.Department = decision.Department;
-        state.RoutedAt = Now(context);
+        state.RoutedAt = context.Now();
         context.Outbox().Publish(new DocumentRouted
         {
             DocumentId = state.CorrelationId,

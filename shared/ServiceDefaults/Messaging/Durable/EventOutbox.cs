@@ -35,4 +35,7 @@ public static class ConsumeContextOutboxExtensions
     /// (a state machine's activities): what it publishes commits with the saga's new state.
     /// </summary>
     public static EventOutbox Outbox(this ConsumeContext context) => context.GetServiceOrCreateInstance<EventOutbox>();
+
+    /// <summary>The service's clock (a test's fake one where it set one), for the same code.</summary>
+    public static DateTimeOffset Now(this ConsumeContext context) => context.GetServiceOrCreateInstance<TimeProvider>().GetUtcNow();
 }
