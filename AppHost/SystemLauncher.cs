@@ -147,6 +147,14 @@ public sealed class SystemLauncher(
             ["MASSTRANSIT_USAGE_TELEMETRY"] = "false",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
         };
+        foreach (var (setting, value) in ServiceRuntime.Environment)
+        {
+            if (Environment.GetEnvironmentVariable(setting) is null)
+            {
+                env[setting] = value;
+            }
+        }
+
         foreach (var (setting, file) in service.SourceFiles ?? new Dictionary<string, string>())
         {
             // A setting given to the AppHost itself (a test's own rules file) wins over the repository's.

@@ -35,6 +35,8 @@ public sealed class When_a_service_image_is_built : IAsyncLifetime
         var image = $"localhost:5000/workflow/ingest:{Tag}";
         Assert.Equal(0, (await CommandLine.RunAsync("docker", ["pull", "-q", image])).ExitCode);
         Assert.Equal("1654", (await CommandLine.RunAsync("docker", ["inspect", "--format", "{{.Config.User}}", image])).Output.Trim());
+        // The runtime settings the AppHost gives its services (a 64 MB first generation).
+        Assert.Contains("DOTNET_GCgen0size=0x4000000", (await CommandLine.RunAsync("docker", ["inspect", "--format", "{{json .Config.Env}}", image])).Output);
 
         string[] hardened = ["--network", "host", "--read-only", "--tmpfs", "/tmp", "--cap-drop", "ALL", "--security-opt", "no-new-privileges", "-v", $"{_data}:/data"];
         string[] settings =
