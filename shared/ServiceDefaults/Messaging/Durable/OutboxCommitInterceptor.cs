@@ -13,6 +13,8 @@ public sealed class OutboxCommitInterceptor(OutboxHandoff handoff) : AfterCommit
 {
     protected override void Committed(DbContext context)
     {
+        // The save has just detected every change.
+        using var _ = context.ChangeTracker.Pause();
         foreach (var entry in context.ChangeTracker.Entries<OutboxMessage>().ToList())
         {
             handoff.Committed(entry.Entity);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Workflow.ServiceDefaults.Data;
 using Workflow.ServiceDefaults.Telemetry;
 
 namespace Workflow.ServiceDefaults.Messaging.Durable;
@@ -59,7 +60,12 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
         db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = clock.GetUtcNow() });
         try
         {
-            await db.SaveChangesAsync(context.CancellationToken);
+            // HasChanges has just detected every change, and the inbox row is tracked as added.
+            using (db.ChangeTracker.Pause())
+            {
+                await db.SaveChangesAsync(context.CancellationToken);
+            }
+
             Count(consumer, "processed", started);
         }
         catch (DbUpdateException)
