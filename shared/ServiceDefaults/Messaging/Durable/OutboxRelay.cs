@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
@@ -26,6 +27,9 @@ public sealed class OutboxRelay(
 {
     public const string ActivitySourceName = "Workflow.Outbox";
     private static readonly ActivitySource Source = new(ActivitySourceName);
+
+    /// <summary>Contracts by full name, as the rows name them.</summary>
+    private static readonly ConcurrentDictionary<string, Type?> Contracts = new();
 
     /// <summary>The last pass left a publish unconfirmed (only the relay's own loop reads and writes it).</summary>
     private bool _unconfirmed;
@@ -137,8 +141,7 @@ public sealed class OutboxRelay(
         using var activity = StoredTrace.Continue(Source, "outbox relay", row.TraceParent);
         try
         {
-            var type = typeof(DocumentUploaded).Assembly.GetType(row.MessageType)
-                ?? throw new InvalidOperationException($"Unknown outbox message type {row.MessageType}.");
+            var type = ContractType(row.MessageType);
             var message = JsonSerializer.Deserialize(row.Body, type, JsonSerializerOptions.Web)!;
             var publish = bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
             try
@@ -166,6 +169,11 @@ public sealed class OutboxRelay(
             return Outcome.Failed;
         }
     }
+
+    /// <summary>A contract by its full name, looked up once per name (by reflection, it cost more than the row's deserialisation).</summary>
+    private static Type ContractType(string name) =>
+        Contracts.GetOrAdd(name, n => typeof(DocumentUploaded).Assembly.GetType(n))
+        ?? throw new InvalidOperationException($"Unknown outbox message type {name}.");
 
     private enum Outcome
     {
