@@ -20,6 +20,7 @@ public static class BenchmarkRun
         DockerEnvironment.ApplyDefaults();
         Log(settings, "starting or attaching to the system…");
         await using var system = await SystemUnderLoad.AttachOrStartAsync(settings);
+        Log(settings, $"broker at {new Uri(system.BrokerConnectionString).Authority}");
         await using var broker = await RawBrokerClient.ConnectAsync(system.BrokerConnectionString);
         var completions = await broker.CaptureAsync("workflow.document-completed");
         var failures = await broker.CaptureAsync("workflow.document-processing-failed");

@@ -31,6 +31,8 @@ public sealed class SystemUnderLoad : IAsyncDisposable
 
         var broker = new RabbitMqBroker();
         await broker.StartAsync();
+        // Production has no port proxy between the services and their broker; neither does the benchmark where it can.
+        var brokerConnectionString = await broker.DirectConnectionStringAsync();
         var port = FreePort.Next();
         var data = Directory.CreateTempSubdirectory("workflow-benchmark-").FullName;
         var info = new ProcessStartInfo("dotnet")
@@ -46,7 +48,7 @@ public sealed class SystemUnderLoad : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
-        info.Environment["ConnectionStrings__rabbitmq"] = broker.ConnectionString;
+        info.Environment["ConnectionStrings__rabbitmq"] = brokerConnectionString;
         // The services' own logs would only slow them down here.
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         // One key sends every upload and status poll of the run: measure the pipeline, not the limiter's refusals.
@@ -59,7 +61,7 @@ public sealed class SystemUnderLoad : IAsyncDisposable
 
         var system = new SystemUnderLoad
         {
-            Address = new Uri($"http://127.0.0.1:{port}"), BrokerConnectionString = broker.ConnectionString,
+            Address = new Uri($"http://127.0.0.1:{port}"), BrokerConnectionString = brokerConnectionString,
             _broker = broker, _appHost = appHost, _data = data,
         };
         using var client = new HttpClient();

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using DotNet.Testcontainers.Builders;
 using Testcontainers.RabbitMq;
 using Xunit;
@@ -47,6 +48,26 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     public string ConnectionString => _container.GetConnectionString();
 
     public Task StartAsync() => _container.StartAsync();
+
+    /// <summary>
+    /// The broker at its container's own address, past Docker's port proxy (a process that copies
+    /// every byte of every connection once more: 1.8 % of the machine's CPU in a benchmark run), where
+    /// this host reaches the container's network (Docker on Linux); <see cref="ConnectionString"/> otherwise.
+    /// </summary>
+    public async Task<string> DirectConnectionStringAsync()
+    {
+        try
+        {
+            using var probe = new TcpClient();
+            await probe.ConnectAsync(_container.IpAddress, RabbitMqBuilder.RabbitMqPort).WaitAsync(TimeSpan.FromSeconds(2));
+        }
+        catch (Exception e) when (e is SocketException or TimeoutException)
+        {
+            return ConnectionString;
+        }
+
+        return new UriBuilder(ConnectionString) { Host = _container.IpAddress, Port = RabbitMqBuilder.RabbitMqPort }.Uri.ToString();
+    }
 
     /// <summary>Each queue's name and type (classic or quorum), as rabbitmqctl lists them.</summary>
     public async Task<IReadOnlyDictionary<string, string>> QueueTypesAsync()
