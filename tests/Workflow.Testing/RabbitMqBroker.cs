@@ -61,7 +61,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
             using var probe = new TcpClient();
             await probe.ConnectAsync(_container.IpAddress, RabbitMqBuilder.RabbitMqPort).WaitAsync(TimeSpan.FromSeconds(2));
         }
-        catch (Exception e) when (e is SocketException or TimeoutException)
+        catch (Exception e) when (e is SocketException or TimeoutException or ArgumentException)
         {
             return ConnectionString;
         }
