@@ -15,6 +15,9 @@ public class RunningWorkflow : IAsyncLifetime
     private readonly RabbitMqBroker _broker;
     private readonly OutputTail _output = new();
     private readonly string _data = Directory.CreateTempSubdirectory("workflow-e2e-").FullName;
+
+    /// <summary>Guards <see cref="_log"/>: lines come from two output streams at once, and the file closes at disposal.</summary>
+    private readonly Lock _logWriting = new();
     private Process? _appHost;
     private StreamWriter? _log;
 
@@ -248,7 +251,7 @@ public class RunningWorkflow : IAsyncLifetime
         _output.Add(line);
         if (line is not null)
         {
-            lock (_output)
+            lock (_logWriting)
             {
                 _log?.WriteLine(line);
             }
@@ -282,7 +285,7 @@ public class RunningWorkflow : IAsyncLifetime
         await ((IAsyncLifetime)_broker).DisposeAsync();
         await Mail.DisposeAsync();
         await Telemetry.DisposeAsync();
-        lock (_output)
+        lock (_logWriting)
         {
             _log?.Dispose();
             _log = null;
