@@ -147,21 +147,13 @@ public sealed class SystemLauncher(
             ["MASSTRANSIT_USAGE_TELEMETRY"] = "false",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
         };
-        foreach (var (setting, value) in ServiceRuntime.Environment)
+        // Defaults: a setting given to the AppHost itself (a test's own rules file, another GC budget)
+        // reaches the service as it is, since the service inherits the AppHost's environment.
+        var defaults = ServiceRuntime.Environment.Concat((service.SourceFiles ?? new Dictionary<string, string>())
+            .Select(source => KeyValuePair.Create(source.Key, Path.Combine(SolutionLayout.Root, source.Value))));
+        foreach (var (setting, value) in defaults.Where(d => Environment.GetEnvironmentVariable(d.Key) is null))
         {
-            if (Environment.GetEnvironmentVariable(setting) is null)
-            {
-                env[setting] = value;
-            }
-        }
-
-        foreach (var (setting, file) in service.SourceFiles ?? new Dictionary<string, string>())
-        {
-            // A setting given to the AppHost itself (a test's own rules file) wins over the repository's.
-            if (Environment.GetEnvironmentVariable(setting) is null)
-            {
-                env[setting] = Path.Combine(SolutionLayout.Root, file);
-            }
+            env[setting] = value;
         }
 
         return env;
