@@ -18,6 +18,6 @@ public sealed class When_status_events_are_partitioned
             typeof(DocumentCompleted), typeof(DocumentRejected), typeof(DocumentProcessingFailed),
         ];
 
-        Assert.Equal(expected.Select(t => t.Name).Order(), DocumentStatusStateMachine.MessageTypes().Select(t => t.Name).Order());
+        Assert.Equal(expected.Select(t => t.Name).Order(), new DocumentStatusStateMachine().MessageTypes().Select(t => t.Name).Order());
     }
 }

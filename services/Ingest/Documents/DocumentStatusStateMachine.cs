@@ -53,8 +53,8 @@ public sealed class DocumentStatusStateMachine : MassTransitStateMachine<Documen
     }
 
     /// <summary>The messages the state machine reacts to (its events' data, not its states' own events).</summary>
-    public static IEnumerable<Type> MessageTypes() =>
-        new DocumentStatusStateMachine().Events
+    public IEnumerable<Type> MessageTypes() =>
+        Events
             .Select(e => e.GetType().GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Event<>)))
             .OfType<Type>()
             .Select(e => e.GetGenericArguments()[0])

@@ -72,7 +72,9 @@ public static class Extensions
         ByDocument<DocumentRejected>(m => m.DocumentId);
         ByDocument<DocumentProcessingFailed>(m => m.DocumentId);
 
-        var missed = DocumentStatusStateMachine.MessageTypes().Except(partitioned).Select(t => t.Name).ToList();
+        // The machine MassTransit registered (a singleton), rather than building a second one to ask.
+        var machine = context.GetRequiredService<DocumentStatusStateMachine>();
+        var missed = machine.MessageTypes().Except(partitioned).Select(t => t.Name).ToList();
         if (missed.Count > 0)
         {
             throw new InvalidOperationException($"The document status events {string.Join(", ", missed)} are not partitioned by document: add them here.");
