@@ -35,13 +35,18 @@ public sealed class When_signing_secrets_are_stored(RunningWorkflow workflow)
             }
         }
 
-        // A subscription as an earlier version stored it: its secret in plain text.
+        // A subscription and a tenant's callback secret as an earlier version stored them: in plain text.
         var plain = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         await notify.ExecuteAsync([("UPDATE WebhookSubscriptions SET Secret = $plain WHERE Id = $id", [("$plain", plain), ("$id", Key(old.Id))])]);
+        await notify.ExecuteAsync([("UPDATE CallbackSecrets SET Secret = $plain WHERE TenantId = 'default'", [("$plain", callbackSecret)])]);
+        Assert.Equal(1, await notify.CountAsync("SELECT COUNT(*) FROM CallbackSecrets WHERE Secret LIKE 'whsec%'"));
 
         await workflow.KillServiceAsync("notify");
         await Eventually.MatchesAsync(() => notify.CountAsync("SELECT COUNT(*) FROM WebhookSubscriptions WHERE Secret LIKE 'whsec%'"), n => n == 0,
-            TimeSpan.FromSeconds(30), "the plain secret encrypted by the restarted notify");
+            TimeSpan.FromSeconds(30), "the plain subscription secret encrypted by the restarted notify");
+        await Eventually.MatchesAsync(() => notify.CountAsync("SELECT COUNT(*) FROM CallbackSecrets WHERE Secret LIKE 'whsec%'"), n => n == 0,
+            TimeSpan.FromSeconds(30), "the plain callback secret encrypted by the restarted notify");
+        Assert.Equal(callbackSecret, (await workflow.Api.GetFromJsonAsync<JsonElement>("/v1/webhooks/callbacks/secret")).GetProperty("secret").GetString());
         var id = await DocumentJourney.UploadAsync(workflow.Api, "printer.txt", "text/plain",
             SampleDocuments.Text("The office printer on floor 3 is jammed again and shows error 13."));
         var routed = await Eventually.MatchesAsync(

@@ -13,6 +13,9 @@ namespace Workflow.Notify.Webhooks;
 public sealed class PlainSecretsEncryption(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PlainSecretsEncryption> logger)
     : PeriodicWork(scopes, clock, logger)
 {
+    /// <summary>The secret's property, named alike in every table that keeps one.</summary>
+    private const string ProtectedSecret = nameof(WebhookSubscription.ProtectedSecret);
+
     protected override TimeSpan Interval => TimeSpan.FromHours(1);
 
     protected override string What => "Encrypting signing secrets stored in plain text";
@@ -21,29 +24,30 @@ public sealed class PlainSecretsEncryption(IServiceScopeFactory scopes, TimeProv
     {
         var db = services.GetRequiredService<NotifyDbContext>();
         var protection = services.GetRequiredService<SigningSecretProtection>();
-        var subscriptions = 0;
-        var plainSubscriptions = await db.Subscriptions.Where(s => s.ProtectedSecret.StartsWith(WebhookSignature.SecretPrefix))
-            .Select(s => new { s.Id, Plain = s.ProtectedSecret }).ToListAsync(cancellationToken);
-        foreach (var row in plainSubscriptions)
-        {
-            var encrypted = protection.Protect(row.Plain);
-            subscriptions += await db.Subscriptions.Where(s => s.Id == row.Id && s.ProtectedSecret == row.Plain)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.ProtectedSecret, encrypted), cancellationToken);
-        }
-
-        var callbacks = 0;
-        var plainCallbackSecrets = await db.CallbackSecrets.Where(s => s.ProtectedSecret.StartsWith(WebhookSignature.SecretPrefix))
-            .Select(s => new { s.TenantId, Plain = s.ProtectedSecret }).ToListAsync(cancellationToken);
-        foreach (var row in plainCallbackSecrets)
-        {
-            var encrypted = protection.Protect(row.Plain);
-            callbacks += await db.CallbackSecrets.Where(s => s.TenantId == row.TenantId && s.ProtectedSecret == row.Plain)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.ProtectedSecret, encrypted), cancellationToken);
-        }
-
+        var subscriptions = await EncryptPlainAsync(db.Subscriptions, protection, cancellationToken);
+        var callbacks = await EncryptPlainAsync(db.CallbackSecrets, protection, cancellationToken);
         if (subscriptions + callbacks > 0)
         {
             Logger.LogInformation("Encrypted {Subscriptions} subscription and {Callbacks} callback signing secret(s) stored in plain text", subscriptions, callbacks);
         }
+    }
+
+    /// <summary>
+    /// Replaces each plain secret in one table with its ciphertext, in the rows that still hold that plain secret.
+    /// </summary>
+    private static async Task<int> EncryptPlainAsync<TRow>(DbSet<TRow> rows, SigningSecretProtection protection, CancellationToken cancellationToken)
+        where TRow : class
+    {
+        var plainSecrets = await rows.Select(r => EF.Property<string>(r, ProtectedSecret))
+            .Where(s => s.StartsWith(WebhookSignature.SecretPrefix)).Distinct().ToListAsync(cancellationToken);
+        var encrypted = 0;
+        foreach (var plain in plainSecrets)
+        {
+            var ciphertext = protection.Protect(plain);
+            encrypted += await rows.Where(r => EF.Property<string>(r, ProtectedSecret) == plain)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => EF.Property<string>(r, ProtectedSecret), ciphertext), cancellationToken);
+        }
+
+        return encrypted;
     }
 }
