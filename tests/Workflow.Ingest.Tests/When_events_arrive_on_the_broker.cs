@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Ingest.Data;
+using Workflow.ServiceDefaults.Messaging;
 using Workflow.ServiceDefaults.Storage;
 using Workflow.Testing;
 
@@ -32,6 +33,33 @@ public sealed class When_events_arrive_on_the_broker(IngestHost host)
         Assert.Equal(content.Length, status.GetProperty("sizeBytes").GetInt64());
         Assert.Equal("Received", status.GetProperty("status").GetString());
         Assert.Equal(content, await File.ReadAllBytesAsync(Path.Combine(host.DocumentStorePath, StorageKeys.Document(id))));
+    }
+
+    [Fact]
+    public async Task Ingest_hears_uploads_published_by_others_but_not_its_own()
+    {
+        await using var broker = await RawBrokerClient.ConnectAsync(host.BrokerConnectionString);
+        var published = await broker.CaptureAsync("workflow.document-uploaded");
+        // A second queue on the exchange that feeds ingest's upload queue sees what that queue gets.
+        var heard = await broker.CaptureAsync("ingest-document-uploaded");
+
+        var upload = await host.CreateClient().PostAsJsonAsync("/v1/documents", new
+        {
+            fileName = "own.txt", contentType = "text/plain", contentBase64 = Convert.ToBase64String("printer jammed"u8.ToArray()),
+        });
+        var own = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("documentId").GetString()!;
+        var ownEvent = await Eventually.MatchesAsync(() => Task.FromResult(published.FirstOrDefault(m => m.Body.Contains(own))), m => m is not null,
+            Patience, "the API upload's event on the exchange");
+        Assert.Equal("ingest", ownEvent!.Headers[MessagingExtensions.PublisherHeader]);
+
+        // Published after the API's event was routed: had that one reached ingest's queue, it would be ahead of this.
+        var other = Guid.NewGuid();
+        await broker.PublishJsonAsync("workflow.document-uploaded", new { documentId = other, tenantId = "acme", fileName = "other.txt", content = "aGk=" });
+        await Eventually.MatchesAsync(() => Task.FromResult(heard.Any(m => m.Body.Contains(other.ToString()))), seen => seen, Patience, "the other client's upload at ingest's queue");
+
+        Assert.DoesNotContain(heard, m => m.Body.Contains(own));
+        Assert.Equal("other.txt", (await StatusWhen(other, s => s.ValueKind == JsonValueKind.Object)).GetProperty("fileName").GetString());
+        Assert.Equal("own.txt", (await StatusWhen(Guid.Parse(own), s => s.ValueKind == JsonValueKind.Object)).GetProperty("fileName").GetString());
     }
 
     [Fact]

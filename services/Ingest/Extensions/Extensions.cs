@@ -15,6 +15,7 @@ namespace Workflow.Ingest.Extensions;
 public static class Extensions
 {
     private const string StatusQueue = "ingest-document-status";
+    private const string UploadQueue = "ingest-document-uploaded";
 
     public static IHostApplicationBuilder AddIngestServices(this IHostApplicationBuilder builder)
     {
@@ -25,7 +26,8 @@ public static class Extensions
 
         builder.AddMessaging("ingest", x =>
         {
-            x.AddConsumer<DocumentUploadedConsumer, AcceptsPlainJson<DocumentUploadedConsumer>>();
+            x.AddConsumer<DocumentUploadedConsumer, AcceptsPlainJson<DocumentUploadedConsumer>>()
+                .Endpoint(e => e.Name = UploadQueue);
             x.AddSagaStateMachine<DocumentStatusStateMachine, Document>(OneEventPerDocumentAtATime)
                 .ServiceDatabaseRepository()
                 .Endpoint(e => e.Name = StatusQueue);
@@ -35,6 +37,13 @@ public static class Extensions
                 if (queue == StatusQueue)
                 {
                     endpoint.UseConsumeFilter(typeof(TimelineFilter<>), context);
+                }
+
+                if (queue == UploadQueue && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    // Bound through a filter that leaves out the uploads ingest published itself.
+                    rabbit.ConfigureConsumeTopology = false;
+                    rabbit.ConfigureChannel(c => c.UseFilter(new OthersUploadsOnly(queue)));
                 }
             });
 

@@ -9,6 +9,12 @@ namespace Workflow.ServiceDefaults.Messaging;
 public static class MessagingExtensions
 {
     public const string ConnectionName = "rabbitmq";
+
+    /// <summary>
+    /// The AMQP header naming the service that published a message, so RabbitMQ can route by it
+    /// (ingest does not take back its own uploads) and an operator can see it without decoding a body.
+    /// </summary>
+    public const string PublisherHeader = "Workflow-Publisher";
     private const string LocalBroker = "amqp://guest:guest@localhost:5672/";
 
     /// <summary>
@@ -70,6 +76,7 @@ public static class MessagingExtensions
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(connectionString));
+                cfg.ConfigurePublish(p => p.UseExecute(c => c.Headers.Set(PublisherHeader, serviceName)));
                 cfg.MessageTopology.SetEntityNameFormatter(
                     new WorkflowEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter));
                 cfg.ConfigureEndpoints(context);
