@@ -63,6 +63,27 @@ public sealed class When_events_arrive_on_the_broker(IngestHost host)
     }
 
     [Fact]
+    public async Task An_ingest_started_on_an_earlier_versions_broker_removes_the_direct_binding_that_brought_its_own_uploads()
+    {
+        await using var broker = await RawBrokerClient.ConnectAsync(host.BrokerConnectionString);
+        await broker.BindExchangeAsync("workflow.document-uploaded", "ingest-document-uploaded");
+        var heard = await broker.CaptureAsync("ingest-document-uploaded");
+
+        // Another ingest starting on this broker declares its upload queue's topology again.
+        await using var restarted = host.WithWebHostBuilder(_ => { });
+        Assert.Equal(HttpStatusCode.OK, (await restarted.CreateClient().GetAsync("/health/ready")).StatusCode);
+
+        var own = Guid.NewGuid();
+        var other = Guid.NewGuid();
+        await broker.PublishJsonAsync("workflow.document-uploaded", new { documentId = own, tenantId = "acme", fileName = "own.txt", content = "aGk=" },
+            headers: new Dictionary<string, object?> { [MessagingExtensions.PublisherHeader] = "ingest" });
+        await broker.PublishJsonAsync("workflow.document-uploaded", new { documentId = other, tenantId = "acme", fileName = "other.txt", content = "aGk=" });
+        await Eventually.MatchesAsync(() => Task.FromResult(heard.Any(m => m.Body.Contains(other.ToString()))), seen => seen, Patience, "the other client's upload at ingest's queue");
+
+        Assert.DoesNotContain(heard, m => m.Body.Contains(own.ToString()));
+    }
+
+    [Fact]
     public async Task A_raw_document_uploaded_without_an_id_goes_to_the_error_queue_unretried_with_its_reason()
     {
         var failed = await PublishAndFindInErrorQueue(marker => new { fileName = marker + ".txt", content = "aGk=" });

@@ -27,19 +27,23 @@ public sealed class RawBrokerClient : IAsyncDisposable
         return new RawBrokerClient(connection, await connection.CreateChannelAsync());
     }
 
-    public async Task PublishJsonAsync(string exchange, string json, string? messageId = null)
+    public async Task PublishJsonAsync(string exchange, string json, string? messageId = null, IDictionary<string, object?>? headers = null)
     {
         var properties = new BasicProperties
         {
             ContentType = "application/json",
             MessageId = messageId ?? Guid.NewGuid().ToString(),
             DeliveryMode = DeliveryModes.Persistent,
+            Headers = headers,
         };
         await _channel.BasicPublishAsync(exchange, "", mandatory: false, properties, Encoding.UTF8.GetBytes(json));
     }
 
-    public Task PublishJsonAsync(string exchange, object message, string? messageId = null) =>
-        PublishJsonAsync(exchange, JsonSerializer.Serialize(message, JsonSerializerOptions.Web), messageId);
+    public Task PublishJsonAsync(string exchange, object message, string? messageId = null, IDictionary<string, object?>? headers = null) =>
+        PublishJsonAsync(exchange, JsonSerializer.Serialize(message, JsonSerializerOptions.Web), messageId, headers);
+
+    /// <summary>Binds one exchange to another, as an earlier version's topology may have left it.</summary>
+    public Task BindExchangeAsync(string source, string destination) => _channel.ExchangeBindAsync(destination, source, "");
 
     /// <summary>
     /// Publishes an internal event the way a Workflow service does: a MassTransit envelope on the
