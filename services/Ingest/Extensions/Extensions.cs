@@ -22,6 +22,7 @@ public static class Extensions
         builder.AddServiceDatabase<IngestDbContext, SqliteIngestDbContext, SqlServerIngestDbContext>("ingestdb");
         builder.AddDocumentStore();
         builder.Services.AddScoped<DocumentIntake>();
+        builder.Services.AddScoped(typeof(TimelineFilter<>));
         builder.Services.AddOptions<UploadLimits>().BindConfiguration(UploadLimits.Section);
 
         builder.AddMessaging("ingest", x =>

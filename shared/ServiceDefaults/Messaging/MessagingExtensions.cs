@@ -83,6 +83,10 @@ public static class MessagingExtensions
             });
         });
 
+        // Registered, so MassTransit resolves the unit of work per message rather than matching its
+        // constructor by reflection each time (ActivatorUtilities: 0.5 % of the services' CPU samples, perf).
+        builder.Services.AddScoped(typeof(TransactionalConsumeFilter<>));
+
         // After MassTransit's own hosted service, so the bus is started before the relay publishes.
         builder.Services.AddOptions<DurableMessagingOptions>().BindConfiguration(DurableMessagingOptions.Section);
         builder.Services.AddHostedService<OutboxRelay>();
