@@ -67,20 +67,28 @@ public sealed class When_events_arrive_on_the_broker(IngestHost host)
     {
         await using var broker = await RawBrokerClient.ConnectAsync(host.BrokerConnectionString);
         await broker.BindExchangeAsync("workflow.document-uploaded", "ingest-document-uploaded");
-        var heard = await broker.CaptureAsync("ingest-document-uploaded");
+        try
+        {
+            var heard = await broker.CaptureAsync("ingest-document-uploaded");
 
-        // Another ingest starting on this broker declares its upload queue's topology again.
-        await using var restarted = host.WithWebHostBuilder(_ => { });
-        Assert.Equal(HttpStatusCode.OK, (await restarted.CreateClient().GetAsync("/health/ready")).StatusCode);
+            // Another ingest starting on this broker declares its upload queue's topology again.
+            await using var restarted = host.WithWebHostBuilder(_ => { });
+            Assert.Equal(HttpStatusCode.OK, (await restarted.CreateClient().GetAsync("/health/ready")).StatusCode);
 
-        var own = Guid.NewGuid();
-        var other = Guid.NewGuid();
-        await broker.PublishJsonAsync("workflow.document-uploaded", new { documentId = own, tenantId = "acme", fileName = "own.txt", content = "aGk=" },
-            headers: new Dictionary<string, object?> { [MessagingExtensions.PublisherHeader] = "ingest" });
-        await broker.PublishJsonAsync("workflow.document-uploaded", new { documentId = other, tenantId = "acme", fileName = "other.txt", content = "aGk=" });
-        await Eventually.MatchesAsync(() => Task.FromResult(heard.Any(m => m.Body.Contains(other.ToString()))), seen => seen, Patience, "the other client's upload at ingest's queue");
+            var own = Guid.NewGuid();
+            var other = Guid.NewGuid();
+            await broker.PublishJsonAsync("workflow.document-uploaded", new { documentId = own, tenantId = "acme", fileName = "own.txt", content = "aGk=" },
+                headers: new Dictionary<string, object?> { [MessagingExtensions.PublisherHeader] = "ingest" });
+            await broker.PublishJsonAsync("workflow.document-uploaded", new { documentId = other, tenantId = "acme", fileName = "other.txt", content = "aGk=" });
+            await Eventually.MatchesAsync(() => Task.FromResult(heard.Any(m => m.Body.Contains(other.ToString()))), seen => seen, Patience, "the other client's upload at ingest's queue");
 
-        Assert.DoesNotContain(heard, m => m.Body.Contains(own.ToString()));
+            Assert.DoesNotContain(heard, m => m.Body.Contains(own.ToString()));
+        }
+        finally
+        {
+            // Whatever happened, the other tests' ingest must not keep hearing its own uploads.
+            await broker.UnbindExchangeAsync("workflow.document-uploaded", "ingest-document-uploaded");
+        }
     }
 
     [Fact]

@@ -45,6 +45,8 @@ public sealed class RawBrokerClient : IAsyncDisposable
     /// <summary>Binds one exchange to another, as an earlier version's topology may have left it.</summary>
     public Task BindExchangeAsync(string source, string destination) => _channel.ExchangeBindAsync(destination, source, "");
 
+    public Task UnbindExchangeAsync(string source, string destination) => _channel.ExchangeUnbindAsync(destination, source, "");
+
     /// <summary>
     /// Publishes an internal event the way a Workflow service does: a MassTransit envelope on the
     /// event's exchange (<c>workflow.document-classified</c> carries <c>DocumentClassified</c>).

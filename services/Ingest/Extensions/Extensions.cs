@@ -14,6 +14,7 @@ namespace Workflow.Ingest.Extensions;
 
 public static class Extensions
 {
+    private const string ServiceName = "ingest";
     private const string StatusQueue = "ingest-document-status";
     private const string UploadQueue = "ingest-document-uploaded";
 
@@ -25,7 +26,7 @@ public static class Extensions
         builder.Services.AddScoped(typeof(TimelineFilter<>));
         builder.Services.AddOptions<UploadLimits>().BindConfiguration(UploadLimits.Section);
 
-        builder.AddMessaging("ingest", x =>
+        builder.AddMessaging(ServiceName, x =>
         {
             x.AddConsumer<DocumentUploadedConsumer, AcceptsPlainJson<DocumentUploadedConsumer>>()
                 .Endpoint(e => e.Name = UploadQueue);
@@ -44,7 +45,7 @@ public static class Extensions
                 {
                     // Bound through a filter that leaves out the uploads ingest published itself.
                     rabbit.ConfigureConsumeTopology = false;
-                    rabbit.ConfigureChannel(c => c.UseFilter(new OthersUploadsOnly(queue)));
+                    rabbit.ConfigureChannel(c => c.UseFilter(new OthersUploadsOnly(queue, ServiceName)));
                 }
             });
 
