@@ -34,7 +34,7 @@ public static class DatabaseExtensions
                 EnsureSqliteDirectory(connectionString);
                 builder.Services.AddDbContextPool<TContext, TSqlite>((sp, o) =>
                     o.UseSqlite(connectionString).AddInterceptors(
-                        sp.GetRequiredService<OutboxCommitInterceptor>(), new SqliteConnectionTuning(), sp.GetRequiredService<SqliteWriteGate>())
+                        sp.GetRequiredService<OutboxCommitInterceptor>(), new SqliteWithoutEfFunctions(), new SqliteConnectionTuning(), sp.GetRequiredService<SqliteWriteGate>())
                         .AddInterceptors(sp.GetServices<IInterceptor>()));
                 builder.Services.AddSingleton<SqliteWriteGate>();
                 builder.Services.AddSingleton<IOutboxClaim, SqliteOutboxClaim>();
