@@ -45,7 +45,7 @@ public sealed class DocumentUploadedConsumer(
         if (extracted.Text.Length > limits.Value.InlineTextCharacters)
         {
             record.TextStorageKey = await store.SaveAsync(
-                StorageKeys.Text(message.DocumentId), new MemoryStream(System.Text.Encoding.UTF8.GetBytes(extracted.Text)), context.CancellationToken);
+                StorageKeys.Text(message.DocumentId), System.Text.Encoding.UTF8.GetBytes(extracted.Text), context.CancellationToken);
             inlineText = null;
         }
 

@@ -34,7 +34,7 @@ public sealed class DocumentUploadedConsumer(IngestDbContext db, IDocumentStore 
         var storageKey = message.StorageKey;
         if (storageKey is null && message.Content is { } content)
         {
-            storageKey = await store.SaveAsync(StorageKeys.Document(message.DocumentId), new MemoryStream(content), context.CancellationToken);
+            storageKey = await store.SaveAsync(StorageKeys.Document(message.DocumentId), content, context.CancellationToken);
         }
 
         var size = message.SizeBytes > 0 ? message.SizeBytes : message.Content?.LongLength ?? 0;

@@ -37,7 +37,7 @@ public sealed class DocumentIntake(
     public async Task<DocumentAccepted?> AcceptAsync(string tenantId, UploadRequest upload, IdempotentRequest? idempotency, CancellationToken cancellationToken)
     {
         var documentId = NewId.NextGuid();
-        var storageKey = await store.SaveAsync(StorageKeys.Document(documentId), new MemoryStream(upload.Content), cancellationToken);
+        var storageKey = await store.SaveAsync(StorageKeys.Document(documentId), upload.Content, cancellationToken);
         var now = clock.GetUtcNow();
 
         var document = Document.Received(

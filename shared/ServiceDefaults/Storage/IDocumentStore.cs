@@ -6,7 +6,8 @@ namespace Workflow.ServiceDefaults.Storage;
 /// </summary>
 public interface IDocumentStore
 {
-    Task<string> SaveAsync(string key, Stream content, CancellationToken cancellationToken);
+    /// <summary>Stores the bytes under the key, whole or not at all (a reader never sees part of them); returns the key.</summary>
+    Task<string> SaveAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
 
     Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken);
 
