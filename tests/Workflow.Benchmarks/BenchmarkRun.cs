@@ -5,13 +5,6 @@ namespace Workflow.Benchmarks;
 
 public static class BenchmarkRun
 {
-    /// <summary>
-    /// Per document the pipeline publishes 5 events (uploaded, text extracted, classified, routed,
-    /// completed) and the broker delivers 8: each to the next step, and all but the API upload's
-    /// own (which ingest has recorded already) to ingest.
-    /// </summary>
-    private const int DeliveriesPerDocument = 8;
-
     public static async Task<int> ExecuteAsync(BenchmarkSettings settings, CancellationToken cancellationToken)
     {
         Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
@@ -38,6 +31,9 @@ public static class BenchmarkRun
             hops = breakdown.MedianMs(load.UploadStarted);
         }
 
+        // Deliveries as RabbitMQ counts them, over all the throughput runs (none when its management API does not answer).
+        using var counters = await BrokerCounters.ConnectAsync(system.BrokerManagement, system.BrokerConnectionString, cancellationToken);
+        var deliveredBefore = counters is null ? null : await counters.SettledAsync(cancellationToken);
         var rounds = new List<(LoadResult Load, Dictionary<string, double> Cpu)>();
         for (var round = 1; round <= settings.Rounds; round++)
         {
@@ -48,6 +44,10 @@ public static class BenchmarkRun
         }
 
         // This machine's speed can change from one minute to the next: the median run, and every run listed.
+        var deliveries = counters is null
+            ? null
+            : BrokerCounters.PerDocument(deliveredBefore!, await counters.SettledAsync(cancellationToken), rounds.Sum(r => r.Load.Documents));
+        var deliveriesPerDocument = deliveries?.Values.Sum();
         var (throughput, cpuPerDocument) = rounds.OrderBy(r => r.Load.DocumentsPerSecond).ElementAt((rounds.Count - 1) / 2);
         var memory = ServiceMemory.PeakMegabytes();
         Log(settings, "ceiling: plain MassTransit publish → consume on the same broker…");
@@ -67,7 +67,8 @@ public static class BenchmarkRun
             lowLoadP95Ms = Math.Round(lowLoad.Percentile(95), 1),
             lowLoadP99Ms = Math.Round(lowLoad.Percentile(99), 1),
             lowLoadMedianMsToEvent = hops,
-            brokerMessagesPerSecond = Math.Round(throughput.DocumentsPerSecond * DeliveriesPerDocument),
+            brokerMessagesPerSecond = deliveriesPerDocument is { } perDocument ? Math.Round(throughput.DocumentsPerSecond * perDocument) : (double?)null,
+            brokerDeliveriesPerDocument = deliveries,
             ceilingMessagesPerSecond = Math.Round(ceiling.MessagesPerSecond),
             ceilingHopP50Ms = Math.Round(ceiling.HopP50Ms, 2),
             cpuMsPerDocument = cpuPerDocument,
@@ -97,7 +98,7 @@ public static class BenchmarkRun
                   low load (1 at a time, {settings.LowLoadDocuments} documents)
                   latency          p50 {figures.lowLoadP50Ms} ms   p95 {figures.lowLoadP95Ms} ms   p99 {figures.lowLoadP99Ms} ms
                   median to event  {string.Join("  ", hops.Select(h => $"{h.Key} {h.Value} ms"))}
-                  broker           {figures.brokerMessagesPerSecond} deliveries/s ({DeliveriesPerDocument} per document)
+                  broker           {Deliveries(figures.brokerMessagesPerSecond, deliveries)}
                   ceiling          {figures.ceilingMessagesPerSecond} messages/s (plain MassTransit publish → consume, same broker); one hop p50 {figures.ceilingHopP50Ms} ms
                   CPU per document {string.Join("  ", figures.cpuMsPerDocument.Select(c => $"{c.Key} {c.Value} ms"))}
                   peak memory      {string.Join("  ", figures.peakMemoryMb.Select(m => $"{m.Key} {m.Value} MB"))}
@@ -118,6 +119,11 @@ public static class BenchmarkRun
         var each = runs.Select(r => $"{r.PerSecond}/s at {r.CpuMs} ms CPU" + (r.Completed < documents ? $" ({r.Completed} completed, {r.Failed} failed)" : ""));
         return $"   (median of {runs.Count} runs: {string.Join(", ", each)})";
     }
+
+    private static string Deliveries(double? perSecond, Dictionary<string, double>? perQueue) =>
+        perQueue is null
+            ? "not counted (RabbitMQ's management API did not answer)"
+            : $"{perSecond} deliveries/s: {perQueue.Values.Sum():0.##} per document, as RabbitMQ counted them ({string.Join(", ", perQueue.Select(q => $"{q.Key} {q.Value:0.##}"))})";
 
     private static void Log(BenchmarkSettings settings, string line)
     {

@@ -14,6 +14,9 @@ public sealed class SystemUnderLoad : IAsyncDisposable
     public required Uri Address { get; init; }
     public required string BrokerConnectionString { get; init; }
 
+    /// <summary>The broker's management API, where its delivery counters are read.</summary>
+    public required Uri BrokerManagement { get; init; }
+
     /// <summary>A submitter's API key: the one the AppHost made for this run, or <c>WORKFLOW_API_KEY</c> for a running system.</summary>
     public string ApiKey { get; private set; } = "";
 
@@ -25,6 +28,8 @@ public sealed class SystemUnderLoad : IAsyncDisposable
             {
                 Address = settings.Target,
                 BrokerConnectionString = settings.Broker ?? throw new ArgumentException("--target needs --broker amqp://…"),
+                // The management plugin's standard port on the broker's host.
+                BrokerManagement = new UriBuilder("http", new Uri(settings.Broker).Host, RabbitMqBroker.ManagementPort).Uri,
                 ApiKey = Environment.GetEnvironmentVariable("WORKFLOW_API_KEY") ?? throw new ArgumentException("--target needs a submitter's key in WORKFLOW_API_KEY"),
             };
         }
@@ -62,7 +67,7 @@ public sealed class SystemUnderLoad : IAsyncDisposable
         var system = new SystemUnderLoad
         {
             Address = new Uri($"http://127.0.0.1:{port}"), BrokerConnectionString = brokerConnectionString,
-            _broker = broker, _appHost = appHost, _data = data,
+            BrokerManagement = await broker.ManagementAddressAsync(), _broker = broker, _appHost = appHost, _data = data,
         };
         using var client = new HttpClient();
         await Eventually.MatchesAsync(

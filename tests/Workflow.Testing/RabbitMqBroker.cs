@@ -14,6 +14,9 @@ public sealed class RabbitMqBroker : IAsyncLifetime
 {
     public const string DefaultImage = "rabbitmq:3.13-management";
 
+    /// <summary>The management plugin's HTTP port inside the container.</summary>
+    public const int ManagementPort = 15672;
+
     private readonly RabbitMqContainer _container;
 
     public RabbitMqBroker()
@@ -34,6 +37,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         }
 
         _container = builder
+            .WithPortBinding(ManagementPort, assignRandomHostPort: true)
             .WithCreateParameterModifier(p =>
             {
                 foreach (var binding in p.HostConfig?.PortBindings?.Values.SelectMany(b => b) ?? [])
@@ -68,6 +72,12 @@ public sealed class RabbitMqBroker : IAsyncLifetime
 
         return new UriBuilder(ConnectionString) { Host = _container.IpAddress, Port = RabbitMqBuilder.RabbitMqPort }.Uri.ToString();
     }
+
+    /// <summary>The management API (its counters), at the address <see cref="DirectConnectionStringAsync"/> chose for AMQP.</summary>
+    public async Task<Uri> ManagementAddressAsync() =>
+        new Uri(await DirectConnectionStringAsync()).Host == _container.IpAddress
+            ? new Uri($"http://{_container.IpAddress}:{ManagementPort}/")
+            : new Uri($"http://{_container.Hostname}:{_container.GetMappedPublicPort(ManagementPort)}/");
 
     /// <summary>Each queue's name and type (classic or quorum), as rabbitmqctl lists them.</summary>
     public async Task<IReadOnlyDictionary<string, string>> QueueTypesAsync()
