@@ -46,6 +46,41 @@ public sealed class When_the_local_model_classifies
     }
 
     [Fact]
+    public async Task A_document_is_scored_on_its_consumer_s_thread_without_handing_work_to_others()
+    {
+        var text = "my laptop screen is broken and the keyboard does not work";
+        Model.Classify(text);
+        var scheduler = new CountingScheduler();
+
+        // Scored from a task on a scheduler that counts what it is handed: ML.NET's Parallel.For
+        // would hand it the categories' work as more tasks.
+        var result = await Task.Factory.StartNew(() => Model.Classify(text), CancellationToken.None, TaskCreationOptions.None, scheduler);
+
+        Assert.Equal(Categories.Hardware, result.Category);
+        Assert.Equal(1, scheduler.Queued);
+    }
+
+    /// <summary>Runs what it is handed on pool threads, counting it; as wide as a four-core machine.</summary>
+    private sealed class CountingScheduler : TaskScheduler
+    {
+        private int _queued;
+
+        public int Queued => _queued;
+
+        public override int MaximumConcurrencyLevel => 4;
+
+        protected override void QueueTask(Task task)
+        {
+            Interlocked.Increment(ref _queued);
+            ThreadPool.UnsafeQueueUserWorkItem(_ => TryExecuteTask(task), null);
+        }
+
+        protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) => false;
+
+        protected override IEnumerable<Task> GetScheduledTasks() => [];
+    }
+
+    [Fact]
     public void Copies_of_the_model_are_kept_for_the_next_documents_not_built_for_each()
     {
         var model = LocalModelClassifier.Load(LocalModelOptions.ShippedModelPath);

@@ -107,9 +107,14 @@ public sealed class LocalModelClassifier : IDocumentClassifier
         {
             _text.Text = text;
             featurize.Predict(_text, ref _features);
-            score.Predict(_features, ref _scores);
+            // On this thread, categories one after the other (CallerThreadScheduler says why).
+            var scoring = new Task(ScoreFeatures);
+            scoring.RunSynchronously(CallerThreadScheduler.Instance);
+            scoring.GetAwaiter().GetResult();
             return _scores.Probabilities;
         }
+
+        private void ScoreFeatures() => score.Predict(_features, ref _scores);
     }
 
     private sealed class InstancePolicy : PooledObjectPolicy<ModelInstance>
