@@ -161,6 +161,24 @@ public sealed class When_events_arrive_on_the_broker(IngestHost host)
     }
 
     [Fact]
+    public async Task The_timeline_names_the_service_that_published_each_event_and_calls_anyone_else_external()
+    {
+        await using var broker = await RawBrokerClient.ConnectAsync(host.BrokerConnectionString);
+        var id = Guid.NewGuid();
+
+        await broker.PublishEventAsync("workflow.document-text-extracted", new { documentId = id, tenantId = "acme", format = "text", characterCount = 12 },
+            headers: new Dictionary<string, object?> { [MessagingExtensions.PublisherHeader] = "extract" });
+        await broker.PublishEventAsync("workflow.document-processing-failed", new { documentId = id, tenantId = "acme", step = "classify", reason = "no model" });
+
+        var timeline = await Eventually.MatchesAsync(
+            async () => await host.CreateClient().GetFromJsonAsync<JsonElement>($"/v1/documents/{id}/timeline"),
+            t => t.GetProperty("entries").GetArrayLength() == 2, Patience, "both events on the timeline");
+        var services = timeline.GetProperty("entries").EnumerateArray().ToDictionary(e => e.GetProperty("event").GetString()!, e => e.GetProperty("service").GetString());
+        Assert.Equal("extract", services["document.text-extracted"]);
+        Assert.Equal("external", services["document.processing-failed"]);
+    }
+
+    [Fact]
     public async Task An_uploader_who_asked_is_called_back_at_each_terminal_status_and_only_then()
     {
         await using var broker = await RawBrokerClient.ConnectAsync(host.BrokerConnectionString);

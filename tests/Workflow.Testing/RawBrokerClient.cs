@@ -51,7 +51,7 @@ public sealed class RawBrokerClient : IAsyncDisposable
     /// Publishes an internal event the way a Workflow service does: a MassTransit envelope on the
     /// event's exchange (<c>workflow.document-classified</c> carries <c>DocumentClassified</c>).
     /// </summary>
-    public async Task PublishEventAsync(string exchange, object message, string? messageId = null)
+    public async Task PublishEventAsync(string exchange, object message, string? messageId = null, IDictionary<string, object?>? headers = null)
     {
         var id = messageId ?? Guid.NewGuid().ToString();
         var contract = string.Concat(exchange["workflow.".Length..].Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
@@ -62,7 +62,7 @@ public sealed class RawBrokerClient : IAsyncDisposable
             ["message"] = message,
             ["sentTime"] = DateTime.UtcNow,
         };
-        var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = id, DeliveryMode = DeliveryModes.Persistent };
+        var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = id, DeliveryMode = DeliveryModes.Persistent, Headers = headers };
         await _channel.BasicPublishAsync(exchange, "", mandatory: false, properties,
             Encoding.UTF8.GetBytes(JsonSerializer.Serialize(envelope, JsonSerializerOptions.Web)));
     }

@@ -38,7 +38,7 @@ public sealed class DocumentUploadedConsumer(IngestDbContext db, IDocumentStore 
         }
 
         var size = message.SizeBytes > 0 ? message.SizeBytes : message.Content?.LongLength ?? 0;
-        db.Timeline.Add(TimelineEvents.From(message with { SizeBytes = size }, SendingService.Of(context.Host) ?? "external", clock.GetUtcNow())!);
+        db.Timeline.Add(TimelineEvents.From(message with { SizeBytes = size }, SendingService.Of(context) ?? "external", clock.GetUtcNow())!);
         if (document is null)
         {
             db.Documents.Add(Document.Received(message.DocumentId, Tenants.Of(message.TenantId), message.FileName, message.ContentType, size,

@@ -14,7 +14,7 @@ public sealed class TimelineFilter<T>(IngestDbContext db, TimeProvider clock) : 
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
         await next.Send(context);
-        if (TimelineEvents.From(context.Message, SendingService.Of(context.Host) ?? "external", clock.GetUtcNow()) is { } entry)
+        if (TimelineEvents.From(context.Message, SendingService.Of(context) ?? "external", clock.GetUtcNow()) is { } entry)
         {
             db.Timeline.Add(entry);
         }
