@@ -53,6 +53,17 @@ public sealed class When_documents_are_stored : IDisposable
     }
 
     [Fact]
+    public async Task A_write_that_fails_leaves_no_file_behind()
+    {
+        var store = new FileSystemDocumentStore(_root);
+        var key = StorageKeys.Document(NewId.NextGuid());
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.SaveAsync(key, new byte[3_000_000], new CancellationToken(canceled: true)));
+
+        Assert.Empty(Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task A_key_that_leaves_the_store_is_refused()
     {
         var store = new FileSystemDocumentStore(Path.Combine(_root, "store"));

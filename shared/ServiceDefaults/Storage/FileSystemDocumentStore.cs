@@ -18,19 +18,29 @@ public sealed class FileSystemDocumentStore(string root) : IDocumentStore
 
         // Write beside, then move: a reader never sees half a document.
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        using (var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, options: content.Length > SynchronousWriteBytes ? FileOptions.Asynchronous : FileOptions.None))
+        try
         {
-            if (content.Length > SynchronousWriteBytes)
+            using (var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, options: content.Length > SynchronousWriteBytes ? FileOptions.Asynchronous : FileOptions.None))
             {
-                await RandomAccess.WriteAsync(handle, content, fileOffset: 0, cancellationToken);
+                if (content.Length > SynchronousWriteBytes)
+                {
+                    await RandomAccess.WriteAsync(handle, content, fileOffset: 0, cancellationToken);
+                }
+                else
+                {
+                    RandomAccess.Write(handle, content.Span, fileOffset: 0);
+                }
             }
-            else
-            {
-                RandomAccess.Write(handle, content.Span, fileOffset: 0);
-            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            // A write that failed (a full disk, a cancelled request) leaves nothing behind.
+            File.Delete(temporary);
+            throw;
         }
 
-        File.Move(temporary, path, overwrite: true);
         return key;
     }
 
