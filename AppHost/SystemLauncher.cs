@@ -40,6 +40,12 @@ public sealed class SystemLauncher(
         _broker = await brokers.StartAsync(data, stoppingToken);
         logger.LogInformation("RabbitMQ: {Broker}", _broker.Description);
 
+        var notify = ServiceCatalog.All.Single(s => s.Name == "notify");
+        if (EarlierNotifyKeys.CopyIfNeeded(data, SolutionLayout.OutputOf(notify)) is > 0 and var copied)
+        {
+            logger.LogInformation("Copied notify's {Count} key file(s) from its build output to {Directory}", copied, Path.Combine(data, EarlierNotifyKeys.KeysFolder));
+        }
+
         var keysFile = Environment.GetEnvironmentVariable(KeysFileSetting) ?? Path.Combine(data, "api-keys.json");
         var environments = ServiceCatalog.All.Select((s, i) => (Service: s, Port: settings.ServicePortBase + i, Env: EnvironmentFor(s, data, settings.ServicePortBase + i, keysFile))).ToList();
 
@@ -141,6 +147,8 @@ public sealed class SystemLauncher(
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ConnectionStrings__rabbitmq"] = _broker!.ConnectionString,
             [$"ConnectionStrings__{service.DatabaseName}"] = $"Data Source={Path.Combine(data, service.DatabaseName + ".db")}",
+            // Where a service keeps what is not named here (notify's key ring).
+            ["Workflow__DataDirectory"] = data,
             ["DocumentStore__Path"] = Path.Combine(data, "documents"),
             [KeysFileSetting] = keysFile,
             ["OTEL_SERVICE_NAME"] = service.Name,

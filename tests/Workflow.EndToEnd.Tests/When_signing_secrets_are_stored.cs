@@ -2,6 +2,9 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection;
 using Workflow.Testing;
 
 namespace Workflow.EndToEnd.Tests;
@@ -10,7 +13,8 @@ namespace Workflow.EndToEnd.Tests;
 /// Notify keeps the secrets it signs with encrypted, with its keys outside its database: a copy
 /// of the database file (with its write-ahead log) holds neither a subscription's secret nor the
 /// tenant's callback secret. After notify is killed and started again it still signs with the same
-/// secrets, and a secret an earlier version stored in plain text is encrypted and still signs.
+/// secrets, a secret an earlier version stored in plain text is encrypted and still signs, and
+/// after the key ring has rotated the secrets move to its new key and still sign.
 /// </summary>
 [Collection(WorkflowCollection.Name)]
 public sealed class When_signing_secrets_are_stored(RunningWorkflow workflow)
@@ -41,7 +45,14 @@ public sealed class When_signing_secrets_are_stored(RunningWorkflow workflow)
         await notify.ExecuteAsync([("UPDATE CallbackSecrets SET Secret = $plain WHERE TenantId = 'default'", [("$plain", callbackSecret)])]);
         Assert.Equal(1, await notify.CountAsync("SELECT COUNT(*) FROM CallbackSecrets WHERE Secret LIKE 'whsec%'"));
 
+        // The key ring rotates, as it does by itself every 90 days: a newer key in notify's key folder
+        // makes the one the secrets are encrypted under an old key.
+        var underOldKey = await notify.TextAsync("SELECT Secret FROM WebhookSubscriptions WHERE Id = $id", ("$id", Key(subscription.Id)));
+        RotateKeyRing(Path.Combine(workflow.DataDirectory, "notify-keys"));
+
         await workflow.KillServiceAsync("notify");
+        await Eventually.MatchesAsync(() => notify.TextAsync("SELECT Secret FROM WebhookSubscriptions WHERE Id = $id", ("$id", Key(subscription.Id))),
+            s => s is not null && s != underOldKey, TimeSpan.FromSeconds(30), "the subscription's secret encrypted again under the new key by the restarted notify");
         await Eventually.MatchesAsync(() => notify.CountAsync("SELECT COUNT(*) FROM WebhookSubscriptions WHERE Secret LIKE 'whsec%'"), n => n == 0,
             TimeSpan.FromSeconds(30), "the plain subscription secret encrypted by the restarted notify");
         await Eventually.MatchesAsync(() => notify.CountAsync("SELECT COUNT(*) FROM CallbackSecrets WHERE Secret LIKE 'whsec%'"), n => n == 0,
@@ -56,6 +67,16 @@ public sealed class When_signing_secrets_are_stored(RunningWorkflow workflow)
         Assert.Contains(routed, w => w.IsSignedWith(plain));
         await workflow.Api.DeleteAsync($"/v1/webhooks/{subscription.Id}");
         await workflow.Api.DeleteAsync($"/v1/webhooks/{old.Id}");
+    }
+
+    /// <summary>A new current key in notify's key ring (its application name is notify's own).</summary>
+    private static void RotateKeyRing(string keysDirectory)
+    {
+        Assert.True(Directory.Exists(keysDirectory), $"notify's key ring is in {keysDirectory}");
+        var services = new ServiceCollection().AddLogging();
+        services.AddDataProtection().SetApplicationName("workflow-notify").PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IKeyManager>().CreateNewKey(DateTimeOffset.UtcNow.AddSeconds(1), DateTimeOffset.UtcNow.AddDays(90));
     }
 
     private static string Key(Guid id) => id.ToString().ToUpperInvariant();

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Notify.Webhooks;
@@ -55,6 +57,28 @@ public sealed class When_a_signing_secret_is_stored : IDisposable
     }
 
     [Fact]
+    public void After_the_key_ring_rotates_a_secret_under_the_old_key_is_encrypted_again_under_the_new_one()
+    {
+        var secret = WebhookSignature.NewSecret();
+        var settings = Settings("keys");
+        var before = Services(settings);
+        var stored = before.GetRequiredService<SigningSecretProtection>().Protect(secret);
+        Assert.Null(before.GetRequiredService<SigningSecretProtection>().ReprotectedIfOld(stored));
+
+        // What the ring does by itself every 90 days: a newer key becomes the current one.
+        before.GetRequiredService<IKeyManager>().CreateNewKey(DateTimeOffset.UtcNow.AddSeconds(1), DateTimeOffset.UtcNow.AddDays(90));
+        var protection = Services(settings).GetRequiredService<SigningSecretProtection>();
+        var again = protection.ReprotectedIfOld(stored);
+
+        Assert.NotNull(again);
+        Assert.NotEqual(stored, again);
+        Assert.Equal(secret, protection.Reveal(again));
+        Assert.Null(protection.ReprotectedIfOld(again));
+        Assert.Null(protection.ReprotectedIfOld(WebhookSignature.NewSecret()));
+        Assert.Null(Protection(Settings("other-keys")).ReprotectedIfOld(stored));
+    }
+
+    [Fact]
     public void With_a_certificate_the_key_files_are_encrypted_and_useless_without_it()
     {
         var secret = WebhookSignature.NewSecret();
@@ -86,11 +110,13 @@ public sealed class When_a_signing_secret_is_stored : IDisposable
     };
 
     /// <summary>A new notify process's protection: its own container over the same settings.</summary>
-    private static SigningSecretProtection Protection(Dictionary<string, string?> settings)
+    private static SigningSecretProtection Protection(Dictionary<string, string?> settings) =>
+        Services(settings).GetRequiredService<SigningSecretProtection>();
+
+    private static ServiceProvider Services(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddLogging().AddSigningSecretProtection(configuration).BuildServiceProvider()
-            .GetRequiredService<SigningSecretProtection>();
+        return new ServiceCollection().AddLogging().AddSigningSecretProtection(configuration).BuildServiceProvider();
     }
 
     private string Certificate(string fileName, string password)

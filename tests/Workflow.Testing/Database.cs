@@ -5,7 +5,14 @@ namespace Workflow.Testing;
 /// <summary>Reads a service's SQLite database directly, to count effects rather than trust statuses.</summary>
 public sealed class Database(string path)
 {
-    public async Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters)
+    public async Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters) =>
+        Convert.ToInt64(await ScalarAsync(sql, parameters));
+
+    /// <summary>The text in the first column of the first row, or null.</summary>
+    public async Task<string?> TextAsync(string sql, params (string Name, object Value)[] parameters) =>
+        await ScalarAsync(sql, parameters) as string;
+
+    private async Task<object?> ScalarAsync(string sql, (string Name, object Value)[] parameters)
     {
         await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
@@ -16,7 +23,7 @@ public sealed class Database(string path)
             command.Parameters.AddWithValue(name, value);
         }
 
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
+        return await command.ExecuteScalarAsync();
     }
 
     /// <summary>How many rows of <paramref name="table"/> belong to these documents.</summary>

@@ -45,7 +45,7 @@ public static class Extensions
         services.AddSingleton<EmailSender>();
         services.AddScoped<DeliveryPlanner>();
         services.AddSigningSecretProtection(builder.Configuration);
-        services.AddHostedService<PlainSecretsEncryption>();
+        services.AddHostedService<SigningSecretsUpkeep>();
         services.AddScoped<CallbackSecrets>();
         services.AddScoped<DocumentCompletion>();
         services.AddSingleton<DeliverySignal>();

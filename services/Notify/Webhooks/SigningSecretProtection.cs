@@ -1,5 +1,7 @@
+using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Workflow.Notify.Webhooks;
@@ -9,7 +11,7 @@ namespace Workflow.Notify.Webhooks;
 /// database encrypted with ASP.NET Core Data Protection, whose keys live outside the database
 /// (<see cref="SigningKeys"/>): a copy of the database alone cannot sign a forged delivery.
 /// Rows written before secrets were encrypted hold the plain <c>whsec_</c> value, which is read as it is
-/// (a protected value never starts with <c>whsec_</c>) until <see cref="PlainSecretsEncryption"/> encrypts them.
+/// (a protected value never starts with <c>whsec_</c>) until <see cref="SigningSecretsUpkeep"/> encrypts them.
 /// </summary>
 public sealed class SigningSecretProtection(IDataProtectionProvider provider)
 {
@@ -25,6 +27,31 @@ public sealed class SigningSecretProtection(IDataProtectionProvider provider)
     private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
 
     public string Protect(string secret) => _protector.Protect(secret);
+
+    /// <summary>
+    /// The secret encrypted again under the key ring's current key, when it was encrypted under an
+    /// older one (the ring makes a new key every 90 days; older ones still decrypt, and a revoked one
+    /// still decrypts here, so its secrets can move off it); null when it is current, plain or unreadable
+    /// (<see cref="TryReveal"/> says why at delivery).
+    /// </summary>
+    public string? ReprotectedIfOld(string stored)
+    {
+        if (WebhookSignature.IsPlain(stored) || _protector is not IPersistedDataProtector persisted)
+        {
+            return null;
+        }
+
+        try
+        {
+            // The string form of Protect is base64url of the protected UTF-8 bytes.
+            var secret = persisted.DangerousUnprotect(Base64Url.DecodeFromChars(stored), ignoreRevocationErrors: true, out var requiresMigration, out _);
+            return requiresMigration ? _protector.Protect(Encoding.UTF8.GetString(secret)) : null;
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            return null;
+        }
+    }
 
     public string Reveal(string stored) => WebhookSignature.IsPlain(stored) ? stored : _protector.Unprotect(stored);
 
