@@ -40,8 +40,7 @@ public sealed class SystemLauncher(
         _broker = await brokers.StartAsync(data, stoppingToken);
         logger.LogInformation("RabbitMQ: {Broker}", _broker.Description);
 
-        var notify = ServiceCatalog.All.Single(s => s.Name == "notify");
-        if (EarlierNotifyKeys.CopyIfNeeded(data, SolutionLayout.OutputOf(notify)) is > 0 and var copied)
+        if (EarlierNotifyKeys.CopyIfNeeded(data, SolutionLayout.OutputOf(ServiceCatalog.Named("notify"))) is > 0 and var copied)
         {
             logger.LogInformation("Copied notify's {Count} key file(s) from its build output to {Directory}", copied, Path.Combine(data, EarlierNotifyKeys.KeysFolder));
         }
@@ -62,7 +61,7 @@ public sealed class SystemLauncher(
             }
         }
 
-        var developmentKey = await DevelopmentApiKey.EnsureAsync(data, keysFile, ServiceCatalog.All.Single(s => s.Name == "ingest"), stoppingToken);
+        var developmentKey = await DevelopmentApiKey.EnsureAsync(data, keysFile, ServiceCatalog.Named("ingest"), stoppingToken);
         for (var i = 0; i < environments.Count; i++)
         {
             var (service, _, env) = environments[i];

@@ -12,4 +12,6 @@ public static class ServiceCatalog
             new Dictionary<string, string> { ["Routing__RulesFile"] = "services/Route/routing-rules.json" }),
         new("notify", "Notify", ["/v1/webhooks"]),
     ];
+
+    public static ServiceDefinition Named(string name) => All.Single(s => s.Name == name);
 }

@@ -18,11 +18,12 @@ public sealed class FileSystemDocumentStore(string root) : IDocumentStore
 
         // Write beside, then move: a reader never sees half a document.
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var onAnotherThread = content.Length > SynchronousWriteBytes;
         try
         {
-            using (var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, options: content.Length > SynchronousWriteBytes ? FileOptions.Asynchronous : FileOptions.None))
+            using (var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, options: onAnotherThread ? FileOptions.Asynchronous : FileOptions.None))
             {
-                if (content.Length > SynchronousWriteBytes)
+                if (onAnotherThread)
                 {
                     await RandomAccess.WriteAsync(handle, content, fileOffset: 0, cancellationToken);
                 }
