@@ -67,7 +67,7 @@ public sealed class SystemUnderLoad : IAsyncDisposable
         var system = new SystemUnderLoad
         {
             Address = new Uri($"http://127.0.0.1:{port}"), BrokerConnectionString = brokerConnectionString,
-            BrokerManagement = await broker.ManagementAddressAsync(), _broker = broker, _appHost = appHost, _data = data,
+            BrokerManagement = broker.ManagementAddressFor(brokerConnectionString), _broker = broker, _appHost = appHost, _data = data,
         };
         using var client = new HttpClient();
         await Eventually.MatchesAsync(

@@ -73,9 +73,9 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         return new UriBuilder(ConnectionString) { Host = _container.IpAddress, Port = RabbitMqBuilder.RabbitMqPort }.Uri.ToString();
     }
 
-    /// <summary>The management API (its counters), at the address <see cref="DirectConnectionStringAsync"/> chose for AMQP.</summary>
-    public async Task<Uri> ManagementAddressAsync() =>
-        new Uri(await DirectConnectionStringAsync()).Host == _container.IpAddress
+    /// <summary>The management API (its counters), reached the way <paramref name="amqpConnectionString"/> (from <see cref="DirectConnectionStringAsync"/>) reaches AMQP.</summary>
+    public Uri ManagementAddressFor(string amqpConnectionString) =>
+        new Uri(amqpConnectionString).Host == _container.IpAddress
             ? new Uri($"http://{_container.IpAddress}:{ManagementPort}/")
             : new Uri($"http://{_container.Hostname}:{_container.GetMappedPublicPort(ManagementPort)}/");
 
