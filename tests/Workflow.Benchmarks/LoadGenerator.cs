@@ -9,10 +9,20 @@ namespace Workflow.Benchmarks;
 
 /// <summary>
 /// Uploads documents through the public API and times each one from the moment its upload
-/// starts to the moment its <c>DocumentCompleted</c> reaches the broker.
+/// starts to the moment ingest records it Completed (its <c>updatedAt</c>, what "where is my
+/// document?" answers from then on). The pipeline's <c>DocumentCompleted</c> on the broker comes
+/// first; under load ingest's status tracking can fall behind it (four events a document), and a
+/// run is not over until ingest has caught up. Ingest's clock and this process's are taken to be
+/// one (the same machine, or synchronised ones).
 /// </summary>
-public sealed class LoadGenerator(Uri address, string apiKey, ConcurrentQueue<ReceivedMessage> completions, ConcurrentQueue<ReceivedMessage> failures)
+public sealed class LoadGenerator(
+    Uri address, string apiKey, RawBrokerClient broker, ConcurrentQueue<ReceivedMessage> completions, ConcurrentQueue<ReceivedMessage> failures)
 {
+    /// <summary>The queue ingest's status tracking reads its events from (its name in ingest's topology).</summary>
+    private const string StatusQueue = "ingest-document-status";
+
+    private const int PageSize = 200;
+
     /// <summary>When each document's upload started (a Stopwatch timestamp), over every run.</summary>
     public ConcurrentDictionary<Guid, long> UploadStarted { get; } = new();
 
@@ -39,7 +49,8 @@ public sealed class LoadGenerator(Uri address, string apiKey, ConcurrentQueue<Re
         }
 
         return new LoadResult(documents, results.Sum(r => r.Completed), results.Sum(r => r.Failed),
-            TimeSpan.FromTicks(results.Sum(r => r.Elapsed.Ticks)), results.SelectMany(r => r.LatenciesMs).Order().ToArray());
+            TimeSpan.FromTicks(results.Sum(r => r.Elapsed.Ticks)), results.SelectMany(r => r.LatenciesMs).Order().ToArray(),
+            results.SelectMany(r => r.StatusLagsMs).Order().ToArray());
     }
 
     public async Task<LoadResult> RunAsync(int documents, int concurrency, CancellationToken cancellationToken)
@@ -49,6 +60,8 @@ public sealed class LoadGenerator(Uri address, string apiKey, ConcurrentQueue<Re
         var started = new ConcurrentDictionary<Guid, long>();
         var next = -1;
         var runStart = Stopwatch.GetTimestamp();
+        var wallStart = DateTimeOffset.UtcNow;
+        DateTimeOffset Wall(long timestamp) => wallStart + Stopwatch.GetElapsedTime(runStart, timestamp);
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
             int index;
@@ -70,10 +83,48 @@ public sealed class LoadGenerator(Uri address, string apiKey, ConcurrentQueue<Re
         var finished = await Eventually.MatchesAsync(
             () => Task.FromResult(Finished(started)), f => f.Completed.Count + f.Failed >= started.Count,
             TimeSpan.FromMinutes(10), $"{documents} documents to finish", pollInterval: TimeSpan.FromMilliseconds(2));
-        var latencies = finished.Completed.Select(c => Stopwatch.GetElapsedTime(started[c.Id], c.At).TotalMilliseconds).Order().ToArray();
-        var elapsed = Stopwatch.GetElapsedTime(runStart, finished.Completed.Max(c => c.At));
-        return new LoadResult(documents, finished.Completed.Count, finished.Failed, elapsed, latencies);
+        var eventAt = finished.Completed.ToDictionary(c => c.Id, c => Wall(c.At));
+        var recorded = await RecordedByIngestAsync(http, started.Keys.ToHashSet(), wallStart - TimeSpan.FromSeconds(1), cancellationToken);
+        var completed = recorded.Where(d => d.Status == "Completed").ToList();
+        var latencies = completed.Select(d => (d.UpdatedAt - Wall(started[d.Id])).TotalMilliseconds).Order().ToArray();
+        var lags = completed.Where(d => eventAt.ContainsKey(d.Id)).Select(d => (d.UpdatedAt - eventAt[d.Id]).TotalMilliseconds).Order().ToArray();
+        var elapsed = completed.Count == 0 ? Stopwatch.GetElapsedTime(runStart) : completed.Max(d => d.UpdatedAt) - wallStart;
+        return new LoadResult(documents, completed.Count, recorded.Count - completed.Count, elapsed, latencies, lags);
     }
+
+    /// <summary>
+    /// Each document as ingest has recorded it, once it has recorded every one finished: first
+    /// until nothing waits in its status queue (asked of the broker, which costs ingest nothing),
+    /// then from its API (the few events it still held by then are a moment away).
+    /// </summary>
+    private async Task<List<RecordedDocument>> RecordedByIngestAsync(HttpClient http, HashSet<Guid> ids, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await Eventually.MatchesAsync(() => broker.WaitingInAsync(StatusQueue), waiting => waiting is null or 0,
+            TimeSpan.FromMinutes(10), "ingest's status queue to empty", pollInterval: TimeSpan.FromMilliseconds(20));
+        return await Eventually.MatchesAsync(() => ListAsync(http, ids, since, cancellationToken),
+            documents => documents.Count == ids.Count && documents.All(d => d.Status is "Completed" or "Failed" or "Rejected"),
+            TimeSpan.FromMinutes(1), "ingest to record every document finished", pollInterval: TimeSpan.FromMilliseconds(50));
+    }
+
+    private static async Task<List<RecordedDocument>> ListAsync(HttpClient http, HashSet<Guid> ids, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var found = new List<RecordedDocument>();
+        for (var offset = 0; ; offset += PageSize)
+        {
+            var page = await http.GetFromJsonAsync<JsonElement>(
+                $"/v1/documents?createdFrom={Uri.EscapeDataString(since.ToString("O"))}&limit={PageSize}&offset={offset}", cancellationToken);
+            var items = page.GetProperty("items");
+            found.AddRange(items.EnumerateArray()
+                .Select(d => new RecordedDocument(d.GetProperty("documentId").GetGuid(), d.GetProperty("status").GetString()!, d.GetProperty("updatedAt").GetDateTimeOffset()))
+                .Where(d => ids.Contains(d.Id)));
+            if (items.GetArrayLength() < PageSize)
+            {
+                return found;
+            }
+        }
+    }
+
+    private sealed record RecordedDocument(Guid Id, string Status, DateTimeOffset UpdatedAt);
 
     // Each captured message is parsed once, as it is taken: re-reading them all on every poll
     // would load the very cores the services run on.
@@ -100,10 +151,16 @@ public sealed class LoadGenerator(Uri address, string apiKey, ConcurrentQueue<Re
         message.Json.TryGetProperty("message", out var body) && body.TryGetProperty("documentId", out var id) ? id.GetGuid() : Guid.Empty;
 }
 
-public sealed record LoadResult(int Documents, int Completed, int Failed, TimeSpan Elapsed, double[] LatenciesMs)
+/// <param name="LatenciesMs">Upload started → ingest recorded Completed, for each completed document, in order.</param>
+/// <param name="StatusLagsMs">DocumentCompleted on the broker → ingest recorded Completed, in order.</param>
+public sealed record LoadResult(int Documents, int Completed, int Failed, TimeSpan Elapsed, double[] LatenciesMs, double[] StatusLagsMs)
 {
     public double DocumentsPerSecond => Completed / Elapsed.TotalSeconds;
 
-    public double Percentile(double p) =>
-        LatenciesMs.Length == 0 ? double.NaN : LatenciesMs[Math.Clamp((int)Math.Ceiling(p / 100 * LatenciesMs.Length) - 1, 0, LatenciesMs.Length - 1)];
+    public double Percentile(double p) => Of(LatenciesMs, p);
+
+    public double StatusLagPercentile(double p) => Of(StatusLagsMs, p);
+
+    private static double Of(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

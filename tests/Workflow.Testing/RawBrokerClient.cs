@@ -114,6 +114,24 @@ public sealed class RawBrokerClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// How many messages wait in a queue, not counting those delivered to a consumer and not yet
+    /// acknowledged; null when there is no such queue. Asked on a channel of its own, since a
+    /// missing queue closes the channel that asked.
+    /// </summary>
+    public async Task<uint?> WaitingInAsync(string queue)
+    {
+        await using var channel = await _connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return null;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _channel.DisposeAsync();
