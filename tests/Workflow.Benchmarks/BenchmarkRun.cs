@@ -1,10 +1,13 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Workflow.Testing;
 
 namespace Workflow.Benchmarks;
 
 public static class BenchmarkRun
 {
+    private static readonly JsonSerializerOptions NamedFloats = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
     public static async Task<int> ExecuteAsync(BenchmarkSettings settings, CancellationToken cancellationToken)
     {
         Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
@@ -90,7 +93,8 @@ public static class BenchmarkRun
 
         if (settings.Json)
         {
-            figuresOut.WriteLine(JsonSerializer.Serialize(figures));
+            // A run where nothing completed has no percentiles: "NaN" in the JSON, rather than no JSON at all.
+            figuresOut.WriteLine(JsonSerializer.Serialize(figures, NamedFloats));
         }
         else
         {
