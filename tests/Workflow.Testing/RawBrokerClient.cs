@@ -14,6 +14,7 @@ public sealed class RawBrokerClient : IAsyncDisposable
 {
     private readonly IConnection _connection;
     private IChannel _channel;
+    private IChannel? _questions;
 
     private RawBrokerClient(IConnection connection, IChannel channel)
     {
@@ -116,15 +117,25 @@ public sealed class RawBrokerClient : IAsyncDisposable
 
     /// <summary>
     /// How many messages wait in a queue, not counting those delivered to a consumer and not yet
-    /// acknowledged; null when there is no such queue. Asked on a channel of its own, since a
-    /// missing queue closes the channel that asked.
+    /// acknowledged; null when there is no such queue. Asked on a channel of its own, kept for the
+    /// next question (it is polled), since a missing queue closes the channel that asked and the
+    /// captures' channel must stay open.
     /// </summary>
     public async Task<uint?> WaitingInAsync(string queue)
     {
-        await using var channel = await _connection.CreateChannelAsync();
+        if (_questions is not { IsOpen: true })
+        {
+            if (_questions is not null)
+            {
+                await _questions.DisposeAsync();
+            }
+
+            _questions = await _connection.CreateChannelAsync();
+        }
+
         try
         {
-            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+            return (await _questions.QueueDeclarePassiveAsync(queue)).MessageCount;
         }
         catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
         {
@@ -134,6 +145,11 @@ public sealed class RawBrokerClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_questions is not null)
+        {
+            await _questions.DisposeAsync();
+        }
+
         await _channel.DisposeAsync();
         await _connection.DisposeAsync();
     }
