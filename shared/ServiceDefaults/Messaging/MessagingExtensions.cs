@@ -64,7 +64,11 @@ public static class MessagingExtensions
                     r.Ignore<InvalidMessageException>();
                     r.Ignore<System.Text.Json.JsonException>();
                 });
-                endpoint.UseConsumeFilter(typeof(TransactionalConsumeFilter<>), context);
+                if (!context.GetServices<OwnUnitOfWork>().Any(own => own.Queue == queue))
+                {
+                    endpoint.UseConsumeFilter(typeof(TransactionalConsumeFilter<>), context);
+                }
+
                 if (quorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();

@@ -46,6 +46,9 @@ public static class WorkflowMetrics
     /// <summary>Upload accepted → Completed.</summary>
     public static readonly Histogram<double> EndToEndDuration = Meter.CreateHistogram<double>("workflow.document.duration", "s");
 
+    /// <summary>Status events committed together by one group commit of ingest's status writer.</summary>
+    public static readonly Histogram<long> StatusGroupSize = Meter.CreateHistogram<long>("workflow.status.group_size", "{event}");
+
     /// <summary>Documents that failed, by step.</summary>
     public static readonly Counter<long> Failures = Meter.CreateCounter<long>("workflow.documents.failed", "{document}");
 

@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Workflow.ServiceDefaults.Data;
-using Workflow.ServiceDefaults.Telemetry;
 
 namespace Workflow.ServiceDefaults.Messaging.Durable;
 
@@ -37,12 +35,12 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
 
     private async Task ConsumeOnceAsync(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
-        var messageId = MessageIdOf(context);
-        var consumer = context.ReceiveContext.InputAddress.Segments[^1];
+        var messageId = ConsumedMessages.IdOf(context);
+        var consumer = ConsumedMessages.QueueOf(context);
         if (await AlreadyProcessedAsync(messageId, consumer, context.CancellationToken))
         {
             logger.LogInformation("Dropped a repeat of {MessageType} {MessageId} on {Consumer}", typeof(T).Name, messageId, consumer);
-            Count(consumer, "duplicate");
+            ConsumedMessages.Count(consumer, typeof(T).Name, ConsumedMessages.Duplicate);
             return;
         }
 
@@ -53,7 +51,7 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
             // The message changed nothing and published nothing (the upload event of a document
             // the API has already recorded): there is no effect to guard against repeating, so
             // nothing to commit.
-            Count(consumer, "processed", started);
+            ConsumedMessages.Count(consumer, typeof(T).Name, ConsumedMessages.Processed, started);
             return;
         }
 
@@ -66,7 +64,7 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
                 await db.SaveChangesAsync(context.CancellationToken);
             }
 
-            Count(consumer, "processed", started);
+            ConsumedMessages.Count(consumer, typeof(T).Name, ConsumedMessages.Processed, started);
         }
         catch (DbUpdateException)
         {
@@ -77,17 +75,7 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
 
             // A concurrent copy of this message committed first: this one is a repeat.
             logger.LogInformation("Dropped a concurrent repeat of {MessageType} {MessageId} on {Consumer}", typeof(T).Name, messageId, consumer);
-            Count(consumer, "duplicate");
-        }
-    }
-
-    private static void Count(string consumer, string outcome, long? started = null)
-    {
-        var tags = new TagList { { "workflow.consumer", consumer }, { "workflow.message_type", typeof(T).Name }, { "workflow.outcome", outcome } };
-        WorkflowMetrics.MessagesConsumed.Add(1, tags);
-        if (started is { } at)
-        {
-            WorkflowMetrics.StepDuration.Record(Stopwatch.GetElapsedTime(at).TotalMilliseconds, tags);
+            ConsumedMessages.Count(consumer, typeof(T).Name, ConsumedMessages.Duplicate);
         }
     }
 
@@ -100,9 +88,4 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
         Processed(db, messageId, consumer, cancellationToken);
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("transactional-inbox-outbox");
-
-    /// <summary>The MessageId, or for a raw message without one, a hash of its body (the same bytes are the same message).</summary>
-    private static string MessageIdOf(ConsumeContext context) =>
-        context.MessageId?.ToString("N")
-        ?? Convert.ToHexStringLower(SHA256.HashData(context.ReceiveContext.Body.GetBytes()))[..32];
 }

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using MassTransit;
+using Workflow.ServiceDefaults.Telemetry;
+
+namespace Workflow.ServiceDefaults.Messaging.Durable;
+
+/// <summary>What every unit of work asks of a consumed message, and how it counts the outcome.</summary>
+public static class ConsumedMessages
+{
+    public const string Processed = "processed";
+    public const string Duplicate = "duplicate";
+
+    /// <summary>The inbox key: the MessageId, or for a raw message without one, a hash of its body (the same bytes are the same message).</summary>
+    public static string IdOf(ConsumeContext context) =>
+        context.MessageId?.ToString("N")
+        ?? Convert.ToHexStringLower(SHA256.HashData(context.ReceiveContext.Body.GetBytes()))[..32];
+
+    /// <summary>The queue the message was consumed from: the inbox's consumer.</summary>
+    public static string QueueOf(ConsumeContext context) => context.ReceiveContext.InputAddress.Segments[^1];
+
+    /// <summary>Counts a message processed or dropped as a repeat; a processed one also records how long its step took.</summary>
+    public static void Count(string consumer, string messageType, string outcome, long? started = null)
+    {
+        var tags = new TagList { { "workflow.consumer", consumer }, { "workflow.message_type", messageType }, { "workflow.outcome", outcome } };
+        WorkflowMetrics.MessagesConsumed.Add(1, tags);
+        if (started is { } at)
+        {
+            WorkflowMetrics.StepDuration.Record(Stopwatch.GetElapsedTime(at).TotalMilliseconds, tags);
+        }
+    }
+}
