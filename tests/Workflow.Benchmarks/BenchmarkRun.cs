@@ -16,7 +16,8 @@ public static class BenchmarkRun
         Console.SetOut(Console.Error);
         DockerEnvironment.ApplyDefaults();
         Log(settings, "starting or attaching to the system…");
-        await using var system = await SystemUnderLoad.AttachOrStartAsync(settings);
+        await using var telemetry = settings.Trace ? await OtlpReceiver.StartAsync() : null;
+        await using var system = await SystemUnderLoad.AttachOrStartAsync(settings, telemetry?.ExporterSettings ?? []);
         Log(settings, $"broker at {new Uri(system.BrokerConnectionString).Authority}");
         await using var broker = await RawBrokerClient.ConnectAsync(system.BrokerConnectionString);
         var completions = await broker.CaptureAsync("workflow.document-completed");
@@ -28,11 +29,14 @@ public static class BenchmarkRun
         Log(settings, $"low load: {settings.LowLoadDocuments} documents, one at a time…");
         LoadResult lowLoad;
         Dictionary<string, double> hops;
+        var lowLoadStarted = DateTimeOffset.UtcNow;
         await using (var breakdown = await HopBreakdown.StartAsync(system.BrokerConnectionString))
         {
             lowLoad = await load.RunOneAtATimeAsync(settings.LowLoadDocuments, cancellationToken);
             hops = breakdown.MedianMs(load.UploadStarted);
         }
+
+        var spans = telemetry is null ? null : SpanTimeline.Of(await AllExportedAsync(telemetry), lowLoadStarted, DateTimeOffset.UtcNow);
 
         // Deliveries as RabbitMQ counts them, over all the throughput runs (none when its management API does not answer).
         using var counters = await BrokerCounters.ConnectAsync(system.BrokerManagement, system.BrokerConnectionString, cancellationToken);
@@ -73,6 +77,7 @@ public static class BenchmarkRun
             lowLoadP95Ms = Math.Round(lowLoad.Percentile(95), 1),
             lowLoadP99Ms = Math.Round(lowLoad.Percentile(99), 1),
             lowLoadMedianMsToEvent = hops,
+            lowLoadSpans = spans,
             brokerMessagesPerSecond = deliveriesPerDocument is { } perDocument ? Math.Round(throughput.DocumentsPerSecond * perDocument) : (double?)null,
             brokerDeliveriesPerDocument = deliveries,
             ceilingMessagesPerSecond = Math.Round(ceiling.MessagesPerSecond),
@@ -108,7 +113,7 @@ public static class BenchmarkRun
                   status lag       p50 {figures.statusLagP50Ms} ms   max {figures.statusLagMaxMs} ms (DocumentCompleted on the broker → ingest's status says Completed)
                   low load (1 at a time, {settings.LowLoadDocuments} documents)
                   latency          p50 {figures.lowLoadP50Ms} ms   p95 {figures.lowLoadP95Ms} ms   p99 {figures.lowLoadP99Ms} ms
-                  median to event  {string.Join("  ", hops.Select(h => $"{h.Key} {h.Value} ms"))}
+                  median to event  {string.Join("  ", hops.Select(h => $"{h.Key} {h.Value} ms"))}{Timeline(spans)}
                   broker           {Deliveries(figures.brokerMessagesPerSecond, deliveries)}
                   ceiling          {figures.ceilingMessagesPerSecond} messages/s (plain MassTransit publish → consume, same broker); one hop p50 {figures.ceilingHopP50Ms} ms
                   CPU per document {string.Join("  ", figures.cpuMsPerDocument.Select(c => $"{c.Key} {c.Value} ms"))}
@@ -141,6 +146,30 @@ public static class BenchmarkRun
         perQueue is null
             ? "not counted (RabbitMQ's management API did not answer)"
             : $"{perSecond} deliveries/s: {perQueue.Values.Sum():0.##} per document, as RabbitMQ counted them ({string.Join(", ", perQueue.Select(q => $"{q.Key} {q.Value:0.##}"))})";
+
+    /// <summary>With --trace: one line per kind of span, in the order the median document met them.</summary>
+    private static string Timeline(List<SpanTimeline.Step>? steps) =>
+        steps is null
+            ? ""
+            : "\n  spans (median start after the trace's first span, median duration, per document)\n" + string.Join("\n", steps.Select(s =>
+                $"    {s.StartMs,8:0.00} ms  {s.DurationMs,7:0.00} ms  ×{s.PerDocument,-4}  {s.Service,-8} {s.Name}"));
+
+    /// <summary>
+    /// Every span the services have exported so far: the receiver is read once its count has stopped
+    /// growing for a second (the services export every 200 ms), or after 15 seconds.
+    /// </summary>
+    private static async Task<List<ReceivedSpan>> AllExportedAsync(OtlpReceiver telemetry)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var count = -1;
+        while (telemetry.Spans.Count != count && DateTime.UtcNow < deadline)
+        {
+            count = telemetry.Spans.Count;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        return [.. telemetry.Spans];
+    }
 
     private static void Log(BenchmarkSettings settings, string line)
     {

@@ -31,12 +31,23 @@ target.Validators.Add(result =>
 });
 var broker = new Option<string?>("--broker") { Description = "The running system's broker, amqp://… (with --target)" };
 var json = new Option<bool>("--json") { Description = "Print the figures as one JSON object" };
+var trace = new Option<bool>("--trace")
+{
+    Description = "Have the services export their traces to the benchmark, and print where the low-load documents' time goes, span by span (the throughput figures then include tracing's cost)",
+};
 
 var root = new RootCommand("Pushes documents through the whole Workflow pipeline and reports throughput, latency and memory.")
 {
-    documents, concurrency, lowLoad, rounds, target, broker, json,
+    documents, concurrency, lowLoad, rounds, target, broker, json, trace,
 };
+root.Validators.Add(result =>
+{
+    if (result.GetValue(trace) && result.GetValue(target) is not null)
+    {
+        result.AddError("--trace needs a system the benchmark starts; it cannot be used with --target");
+    }
+});
 root.SetAction((result, cancellationToken) => BenchmarkRun.ExecuteAsync(new BenchmarkSettings(
     result.GetValue(documents), result.GetValue(concurrency), result.GetValue(lowLoad), result.GetValue(rounds),
-    result.GetValue(target), result.GetValue(broker), result.GetValue(json)), cancellationToken));
+    result.GetValue(target), result.GetValue(broker), result.GetValue(json), result.GetValue(trace)), cancellationToken));
 return await root.Parse(args).InvokeAsync();

@@ -20,7 +20,9 @@ public sealed class SystemUnderLoad : IAsyncDisposable
     /// <summary>A submitter's API key: the one the AppHost made for this run, or <c>WORKFLOW_API_KEY</c> for a running system.</summary>
     public string ApiKey { get; private set; } = "";
 
-    public static async Task<SystemUnderLoad> AttachOrStartAsync(BenchmarkSettings settings)
+    /// <param name="settings">The run's settings.</param>
+    /// <param name="environment">More settings for the system this run starts (a trace receiver's address).</param>
+    public static async Task<SystemUnderLoad> AttachOrStartAsync(BenchmarkSettings settings, IEnumerable<(string Name, string Value)> environment)
     {
         if (settings.Target is not null)
         {
@@ -58,6 +60,11 @@ public sealed class SystemUnderLoad : IAsyncDisposable
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         // One key sends every upload and status poll of the run: measure the pipeline, not the limiter's refusals.
         info.Environment["RateLimits__PermitLimit"] = "100000000";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         var appHost = Process.Start(info)!;
         appHost.OutputDataReceived += (_, _) => { };
         appHost.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };

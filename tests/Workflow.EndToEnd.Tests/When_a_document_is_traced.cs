@@ -17,6 +17,9 @@ public sealed class When_a_document_is_traced(RunningWorkflow workflow)
 {
     private static readonly string[] Services = RunningWorkflow.Services;
 
+    /// <summary>The services whose consumers commit through the shared unit of work (ingest's status events commit in groups).</summary>
+    private static readonly string[] Committers = ["extract", "classify", "route", "notify"];
+
     [Fact]
     public async Task Its_journey_is_one_connected_trace_with_spans_from_all_five_services()
     {
@@ -52,6 +55,7 @@ public sealed class When_a_document_is_traced(RunningWorkflow workflow)
         bool Whole(List<ReceivedSpan> spans) =>
             Orphans(spans).Count == 0
             && Services.All(service => spans.Any(s => s.Service == service && s.Name.EndsWith(" process", StringComparison.Ordinal)))
+            && Committers.All(service => spans.Any(s => s.Service == service && s.Name == "unit of work commit"))
             && spans.Any(s => s.Service == "notify" && s.Name == "email delivery")
             && spans.Any(s => s.Service == "notify" && s.Name == "workflow.document-completed send");
 
@@ -74,5 +78,8 @@ public sealed class When_a_document_is_traced(RunningWorkflow workflow)
         // The department's e-mail went out within the trace, and so did the completion it led to.
         Assert.Contains(trace, s => s.Service == "notify" && s.Name == "email delivery");
         Assert.Contains(trace, s => s.Service == "notify" && s.Name == "workflow.document-completed send");
+        // Each consuming service's commit is a span of its own, so a slow hop shows whether the database or the broker took the time.
+        Assert.All(Committers, service => Assert.Contains(trace, s => s.Service == service && s.Name == "unit of work commit"));
+        Assert.All(trace, s => Assert.True(s.StartNanos > 0 && s.EndNanos >= s.StartNanos, $"{s.Service}:{s.Name} has its start and end times"));
     }
 }

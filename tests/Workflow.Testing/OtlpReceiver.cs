@@ -59,13 +59,16 @@ public sealed class OtlpReceiver : IAsyncDisposable
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }
 
-/// <summary>One span as exported: which service made it, and where it sits in its trace.</summary>
-public sealed record ReceivedSpan(string Service, string TraceId, string SpanId, string? ParentSpanId, string Name);
+/// <summary>One span as exported: which service made it, where it sits in its trace, and when it ran (Unix nanoseconds).</summary>
+public sealed record ReceivedSpan(string Service, string TraceId, string SpanId, string? ParentSpanId, string Name, ulong StartNanos = 0, ulong EndNanos = 0)
+{
+    public double DurationMs => (EndNanos - StartNanos) / 1e6;
+}
 
 /// <summary>
 /// Reads the few fields a trace test needs from an OTLP <c>ExportTraceServiceRequest</c>, by
 /// field number on the protobuf wire (every other field is skipped). Written by hand: the OTLP
-/// message classes are not served as a package, and four fields do not warrant generating them.
+/// message classes are not served as a package, and six fields do not warrant generating them.
 /// </summary>
 public static class OtlpTraceReader
 {
@@ -84,7 +87,9 @@ public static class OtlpTraceReader
                     Convert.ToHexStringLower(Fields(span, 1).First()),
                     Convert.ToHexStringLower(Fields(span, 2).First()),
                     parent is { Length: > 0 } ? Convert.ToHexStringLower(parent) : null,
-                    System.Text.Encoding.UTF8.GetString(Fields(span, 5).FirstOrDefault() ?? [])));
+                    System.Text.Encoding.UTF8.GetString(Fields(span, 5).FirstOrDefault() ?? []),
+                    Fixed64(span, 7),
+                    Fixed64(span, 8)));
             }
         }
 
@@ -97,6 +102,24 @@ public static class OtlpTraceReader
         var key = System.Text.Encoding.UTF8.GetString(Fields(keyValue, 1).FirstOrDefault() ?? []);
         var value = Fields(keyValue, 2).SelectMany(any => Fields(any, 1)).Select(v => System.Text.Encoding.UTF8.GetString(v)).FirstOrDefault();
         return (key, value);
+    }
+
+    /// <summary>The first 64-bit fixed field with this number (a span's start and end times), or 0.</summary>
+    private static ulong Fixed64(byte[] message, int number)
+    {
+        var input = new CodedInputStream(message);
+        while (!input.IsAtEnd)
+        {
+            var tag = input.ReadTag();
+            if (WireFormat.GetTagFieldNumber(tag) == number && WireFormat.GetTagWireType(tag) == WireFormat.WireType.Fixed64)
+            {
+                return input.ReadFixed64();
+            }
+
+            input.SkipLastField();
+        }
+
+        return 0;
     }
 
     /// <summary>The bytes of every length-delimited field with this number.</summary>

@@ -17,6 +17,9 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
     : IFilter<ConsumeContext<T>>
     where T : class
 {
+    /// <summary>The unit of work's own spans (the inbox check, the commit), beside the relay's.</summary>
+    private static readonly ActivitySource Source = new(OutboxRelay.ActivitySourceName);
+
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
         // A retry starts clean: nothing left tracked from the failed attempt.
@@ -60,6 +63,7 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
         {
             // HasChanges has just detected every change, and the inbox row is tracked as added.
             using (db.ChangeTracker.Pause())
+            using (Source.StartActivity("unit of work commit"))
             {
                 await db.SaveChangesAsync(context.CancellationToken);
             }
@@ -84,8 +88,11 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
         EF.CompileAsyncQuery((ServiceDbContext db, string messageId, string consumer, CancellationToken _) =>
             db.InboxMessages.Any(m => m.MessageId == messageId && m.Consumer == consumer));
 
-    private Task<bool> AlreadyProcessedAsync(string messageId, string consumer, CancellationToken cancellationToken) =>
-        Processed(db, messageId, consumer, cancellationToken);
+    private async Task<bool> AlreadyProcessedAsync(string messageId, string consumer, CancellationToken cancellationToken)
+    {
+        using var _ = Source.StartActivity("inbox check");
+        return await Processed(db, messageId, consumer, cancellationToken);
+    }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("transactional-inbox-outbox");
 }
