@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Ingest.Data;
 using Workflow.ServiceDefaults.Auth;
@@ -20,6 +22,9 @@ public sealed class IngestHost : WebApplicationFactory<Program>, IAsyncLifetime
     public string BrokerConnectionString => _broker.ConnectionString;
 
     public string DocumentStorePath => Path.Combine(DataDirectory, "documents");
+
+    /// <summary>Documents whose status events a test makes fail to save.</summary>
+    public PoisonedDocuments Poisoned { get; } = new();
 
     /// <summary>The key every client of this host sends: tenant <c>acme</c>, submitter and auditor.</summary>
     public string ApiKey { get; private set; } = "";
@@ -63,6 +68,7 @@ public sealed class IngestHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:ingestdb", $"Data Source={Path.Combine(DataDirectory, "ingest.db")}");
         builder.UseSetting("DocumentStore:Path", DocumentStorePath);
         builder.UseSetting("Ingest:Upload:MaxDocumentBytes", MaxDocumentBytes.ToString());
+        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(Poisoned));
     }
 
     public async Task InitializeAsync()

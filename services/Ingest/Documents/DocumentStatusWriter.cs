@@ -45,7 +45,17 @@ public sealed class DocumentStatusWriter(
             throw new InvalidOperationException("Ingest is stopping: the status event is left for the next start.");
         }
 
-        var outcome = await pending.Outcome;
+        string outcome;
+        try
+        {
+            outcome = await pending.Outcome;
+        }
+        catch
+        {
+            ConsumedMessages.Count(Queue, pending.MessageType, ConsumedMessages.Failed);
+            throw;
+        }
+
         if (outcome == ConsumedMessages.Duplicate)
         {
             logger.LogInformation("Dropped a repeat of {MessageType} {MessageId} on {Consumer}", pending.MessageType, pending.MessageId, Queue);

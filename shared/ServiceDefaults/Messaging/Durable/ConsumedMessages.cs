@@ -11,6 +11,9 @@ public static class ConsumedMessages
     public const string Processed = "processed";
     public const string Duplicate = "duplicate";
 
+    /// <summary>An attempt that failed: it is retried, or in the end goes to the error queue.</summary>
+    public const string Failed = "failed";
+
     /// <summary>The inbox key: the MessageId, or for a raw message without one, a hash of its body (the same bytes are the same message).</summary>
     public static string IdOf(ConsumeContext context) =>
         context.MessageId?.ToString("N")
@@ -19,7 +22,7 @@ public static class ConsumedMessages
     /// <summary>The queue the message was consumed from: the inbox's consumer.</summary>
     public static string QueueOf(ConsumeContext context) => context.ReceiveContext.InputAddress.Segments[^1];
 
-    /// <summary>Counts a message processed or dropped as a repeat; a processed one also records how long its step took.</summary>
+    /// <summary>Counts a message processed, dropped as a repeat, or an attempt that failed; a processed one also records how long its step took.</summary>
     public static void Count(string consumer, string messageType, string outcome, long? started = null)
     {
         var tags = new TagList { { "workflow.consumer", consumer }, { "workflow.message_type", messageType }, { "workflow.outcome", outcome } };
