@@ -47,10 +47,17 @@ public sealed class When_a_committed_event_is_published_again(RabbitMqBroker bro
 
         await client.BarrierAsync("workflow.document-routed", routed);
         Assert.Equal(1, routed.Count(m => m.Body.Contains(id.ToString())));
-        Assert.Equal(1, await _route.Database.CountAsync("SELECT COUNT(*) FROM InboxMessages"));
+        // Other tests' leftovers on the shared broker may reach this route too: count this message's row only.
+        Assert.Equal(1, await _route.Database.CountAsync("SELECT COUNT(*) FROM InboxMessages WHERE MessageId = $m", ("$m", messageId.Replace("-", ""))));
         Assert.Equal(1, await _route.Database.CountAsync(
             "SELECT COUNT(*) FROM Routings WHERE DocumentId = $id AND CurrentState = 'Routed'", ("$id", id.ToString().ToUpperInvariant())));
-        Assert.Equal(0u, await client.WaitingInAsync("route-document-routing-state_error") ?? 0);
+        var failed = new List<ReceivedMessage>();
+        while (await client.TakeAsync("route-document-routing-state_error") is { } message)
+        {
+            failed.Add(message);
+        }
+
+        Assert.DoesNotContain(failed, m => m.Body.Contains(id.ToString()));
     }
 
     public async Task DisposeAsync()
