@@ -58,8 +58,7 @@ public sealed class DocumentStatusWriter(
 
         if (outcome == ConsumedMessages.Duplicate)
         {
-            logger.LogInformation("Dropped a repeat of {MessageType} {MessageId} on {Consumer}", pending.MessageType, pending.MessageId, Queue);
-            ConsumedMessages.Count(Queue, pending.MessageType, outcome);
+            ConsumedMessages.DroppedRepeat(logger, Queue, pending.MessageType, pending.MessageId);
         }
         else
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using MassTransit;
+using Microsoft.Extensions.Logging;
 using Workflow.ServiceDefaults.Telemetry;
 
 namespace Workflow.ServiceDefaults.Messaging.Durable;
@@ -31,5 +32,12 @@ public static class ConsumedMessages
         {
             WorkflowMetrics.StepDuration.Record(Stopwatch.GetElapsedTime(at).TotalMilliseconds, tags);
         }
+    }
+
+    /// <summary>Logs and counts a message dropped as a repeat of one already processed (the log line the fault tests look for).</summary>
+    public static void DroppedRepeat(ILogger logger, string consumer, string messageType, string messageId)
+    {
+        logger.LogInformation("Dropped a repeat of {MessageType} {MessageId} on {Consumer}", messageType, messageId, consumer);
+        Count(consumer, messageType, Duplicate);
     }
 }

@@ -58,7 +58,7 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
         var askedFirst = context.ReceiveContext.Redelivered;
         if (askedFirst && await AlreadyProcessedAsync(messageId, consumer, context.CancellationToken))
         {
-            DroppedRepeat(messageId, consumer);
+            ConsumedMessages.DroppedRepeat(logger, consumer, typeof(T).Name, messageId);
             return;
         }
 
@@ -74,7 +74,7 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
                 throw;
             }
 
-            DroppedRepeat(messageId, consumer);
+            ConsumedMessages.DroppedRepeat(logger, consumer, typeof(T).Name, messageId);
             return;
         }
 
@@ -107,14 +107,8 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
             }
 
             // Another copy of this message committed first: this one is a repeat.
-            DroppedRepeat(messageId, consumer);
+            ConsumedMessages.DroppedRepeat(logger, consumer, typeof(T).Name, messageId);
         }
-    }
-
-    private void DroppedRepeat(string messageId, string consumer)
-    {
-        logger.LogInformation("Dropped a repeat of {MessageType} {MessageId} on {Consumer}", typeof(T).Name, messageId, consumer);
-        ConsumedMessages.Count(consumer, typeof(T).Name, ConsumedMessages.Duplicate);
     }
 
     // Compiled once: every message of every service asks this.
