@@ -68,7 +68,9 @@ public sealed class IngestHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:ingestdb", $"Data Source={Path.Combine(DataDirectory, "ingest.db")}");
         builder.UseSetting("DocumentStore:Path", DocumentStorePath);
         builder.UseSetting("Ingest:Upload:MaxDocumentBytes", MaxDocumentBytes.ToString());
-        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(Poisoned));
+        builder.ConfigureTestServices(services => services
+            .AddSingleton<IInterceptor>(Poisoned)
+            .AddScoped<When_a_repeat_fails_on_what_the_first_copy_did.DecidesOnce>());
     }
 
     public async Task InitializeAsync()

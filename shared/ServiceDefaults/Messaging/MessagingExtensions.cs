@@ -54,19 +54,13 @@ public static class MessagingExtensions
             x.AddConfigureEndpointsCallback((context, queue, endpoint) =>
             {
                 queues.Add(queue);
-                endpoint.UseMessageRetry(r =>
+                if (context.GetServices<OwnUnitOfWork>().Any(own => own.Queue == queue))
                 {
-                    // The first retry comes at once: most first failures are two consumers of one
-                    // document colliding in the database (version token, first insert), which a
-                    // second attempt resolves. Later ones back off for what takes longer to heal.
-                    r.Exponential(5, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
-                    // A message that is wrong in itself will be just as wrong on the next attempt.
-                    r.Ignore<InvalidMessageException>();
-                    r.Ignore<System.Text.Json.JsonException>();
-                });
-                if (!context.GetServices<OwnUnitOfWork>().Any(own => own.Queue == queue))
+                    endpoint.UseWorkflowRetry();
+                }
+                else
                 {
-                    endpoint.UseConsumeFilter(typeof(TransactionalConsumeFilter<>), context);
+                    endpoint.UseDurableConsumption(context);
                 }
 
                 if (quorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
@@ -98,4 +92,28 @@ public static class MessagingExtensions
         builder.Services.AddHostedService<OutboxBacklog>();
         return builder;
     }
+
+    /// <summary>
+    /// What every consuming endpoint gets: <see cref="UseWorkflowRetry"/>, and inside it each attempt
+    /// in one unit of work of the service's database (inbox, outbox, one commit). The bus applies it
+    /// to the endpoints it configures; an endpoint connected at run time calls it itself.
+    /// </summary>
+    public static void UseDurableConsumption(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context)
+    {
+        endpoint.UseWorkflowRetry();
+        endpoint.UseConsumeFilter(typeof(TransactionalConsumeFilter<>), context);
+    }
+
+    /// <summary>Retry with exponential back-off; a message wrong in itself is not retried.</summary>
+    public static void UseWorkflowRetry(this IReceiveEndpointConfigurator endpoint) =>
+        endpoint.UseMessageRetry(r =>
+        {
+            // The first retry comes at once: most first failures are two consumers of one
+            // document colliding in the database (version token, first insert), which a
+            // second attempt resolves. Later ones back off for what takes longer to heal.
+            r.Exponential(5, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
+            // A message that is wrong in itself will be just as wrong on the next attempt.
+            r.Ignore<InvalidMessageException>();
+            r.Ignore<System.Text.Json.JsonException>();
+        });
 }
