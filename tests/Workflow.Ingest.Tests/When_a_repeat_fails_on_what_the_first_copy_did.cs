@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,13 +22,11 @@ public sealed class When_a_repeat_fails_on_what_the_first_copy_did(IngestHost ho
 {
     private const string Queue = "ingest-tests-decides-once";
 
-    private readonly ConcurrentDictionary<string, long> _outcomes = new();
-    private MeterListener? _listener;
+    private readonly ConsumedMessageCounts _consumed = new();
 
     [Fact]
     public async Task The_copy_is_dropped_without_retries_and_the_effect_stays_single()
     {
-        Listen();
         var connector = host.Services.GetRequiredService<IReceiveEndpointConnector>();
         var endpoint = connector.ConnectReceiveEndpoint(Queue, (context, e) =>
         {
@@ -66,41 +63,9 @@ public sealed class When_a_repeat_fails_on_what_the_first_copy_did(IngestHost ho
         }
     }
 
-    private long Outcome(string outcome) => _outcomes.GetValueOrDefault(outcome);
+    private long Outcome(string outcome) => _consumed.Of(Queue, outcome);
 
-    private void Listen()
-    {
-        _listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == "Workflow" && instrument.Name == "workflow.messages.consumed")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            var (queue, outcome) = ("", "");
-            foreach (var tag in tags)
-            {
-                switch (tag.Key)
-                {
-                    case "workflow.consumer": queue = (string?)tag.Value ?? ""; break;
-                    case "workflow.outcome": outcome = (string?)tag.Value ?? ""; break;
-                }
-            }
-
-            if (queue == Queue)
-            {
-                _outcomes.AddOrUpdate(outcome, value, (_, n) => n + value);
-            }
-        });
-        _listener.Start();
-    }
-
-    public void Dispose() => _listener?.Dispose();
+    public void Dispose() => _consumed.Dispose();
 
     /// <summary>
     /// Records one decision per document and refuses a second, as a consumer that checks the state

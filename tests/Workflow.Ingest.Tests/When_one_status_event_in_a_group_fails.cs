@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -19,14 +18,12 @@ public sealed class When_one_status_event_in_a_group_fails(IngestHost host) : ID
 {
     private const string ErrorQueue = "ingest-document-status_error";
 
-    /// <summary>Failed attempts on the status queue by message type (each retry too), as ingest counts them.</summary>
-    private readonly ConcurrentDictionary<string, long> _faults = new();
-    private MeterListener? _listener;
+    /// <summary>What ingest counts of its consumed messages; failed attempts are counted by type, each retry too.</summary>
+    private readonly ConsumedMessageCounts _consumed = new();
 
     [Fact]
     public async Task The_others_in_its_group_are_committed_and_it_goes_to_the_error_queue()
     {
-        Listen();
         await using var broker = await RawBrokerClient.ConnectAsync(host.BrokerConnectionString);
         var poisoned = Guid.NewGuid();
         host.Poisoned.Poison(poisoned);
@@ -77,9 +74,10 @@ public sealed class When_one_status_event_in_a_group_fails(IngestHost host) : ID
         Assert.Contains(host.Poisoned.FailedSaves, entries => entries > 1);
         // The others in a failed group were applied again at once, not handed back to MassTransit's
         // retry: no attempt of any other kind of event failed (while each poisoned one failed every attempt).
-        Assert.True(_faults.Where(f => f.Key.Contains(nameof(Contracts.DocumentClassified))).Sum(f => f.Value) >= 5 * 6,
-            "each poisoned event's six attempts are counted: " + string.Join(", ", _faults.Select(f => $"{f.Key}: {f.Value}")));
-        Assert.Equal([], _faults.Where(f => !f.Key.Contains(nameof(Contracts.DocumentClassified))).Select(f => $"{f.Key}: {f.Value}"));
+        var faults = _consumed.ByType("ingest-document-status", "failed");
+        Assert.True(faults.Where(f => f.Key.Contains(nameof(Contracts.DocumentClassified))).Sum(f => f.Value) >= 5 * 6,
+            "each poisoned event's six attempts are counted: " + string.Join(", ", faults.Select(f => $"{f.Key}: {f.Value}")));
+        Assert.Equal([], faults.Where(f => !f.Key.Contains(nameof(Contracts.DocumentClassified))).Select(f => $"{f.Key}: {f.Value}"));
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IngestDbContext>();
         var entries = await db.Timeline.Where(e => documents.Contains(e.DocumentId)).GroupBy(e => e.DocumentId).Select(g => g.Count()).ToListAsync();
@@ -87,38 +85,5 @@ public sealed class When_one_status_event_in_a_group_fails(IngestHost host) : ID
         Assert.Equal(0, await db.Timeline.CountAsync(e => e.DocumentId == poisoned));
     }
 
-    private void Listen()
-    {
-        _listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == "Workflow" && instrument.Name == "workflow.messages.consumed")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            var (queue, type, outcome) = ("", "", "");
-            foreach (var tag in tags)
-            {
-                switch (tag.Key)
-                {
-                    case "workflow.consumer": queue = (string?)tag.Value ?? ""; break;
-                    case "workflow.message_type": type = (string?)tag.Value ?? ""; break;
-                    case "workflow.outcome": outcome = (string?)tag.Value ?? ""; break;
-                }
-            }
-
-            if (queue == "ingest-document-status" && outcome == "failed")
-            {
-                _faults.AddOrUpdate(type, value, (_, n) => n + value);
-            }
-        });
-        _listener.Start();
-    }
-
-    public void Dispose() => _listener?.Dispose();
+    public void Dispose() => _consumed.Dispose();
 }
