@@ -56,9 +56,8 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
         // the consumer, whose commit then collides with the inbox row, or whose work fails on the
         // state the first copy left; either way the inbox is asked then, and the repeat dropped.
         var askedFirst = context.ReceiveContext.Redelivered;
-        if (askedFirst && await AlreadyProcessedAsync(messageId, consumer, context.CancellationToken))
+        if (askedFirst && await DroppedAsRepeatAsync(messageId, consumer, context.CancellationToken))
         {
-            ConsumedMessages.DroppedRepeat(logger, consumer, typeof(T).Name, messageId);
             return;
         }
 
@@ -69,12 +68,11 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
         }
         catch (Exception e) when (!askedFirst && e is not OperationCanceledException)
         {
-            if (!await AlreadyProcessedAsync(messageId, consumer, context.CancellationToken))
+            if (!await DroppedAsRepeatAsync(messageId, consumer, context.CancellationToken))
             {
                 throw;
             }
 
-            ConsumedMessages.DroppedRepeat(logger, consumer, typeof(T).Name, messageId);
             return;
         }
 
@@ -101,13 +99,11 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
         }
         catch (DbUpdateException)
         {
-            if (!await AlreadyProcessedAsync(messageId, consumer, context.CancellationToken))
+            // Another copy of this message may have committed first: then this one is a repeat.
+            if (!await DroppedAsRepeatAsync(messageId, consumer, context.CancellationToken))
             {
                 throw;
             }
-
-            // Another copy of this message committed first: this one is a repeat.
-            ConsumedMessages.DroppedRepeat(logger, consumer, typeof(T).Name, messageId);
         }
     }
 
@@ -115,6 +111,18 @@ public sealed class TransactionalConsumeFilter<T>(ServiceDbContext db, TimeProvi
     private static readonly Func<ServiceDbContext, string, string, CancellationToken, Task<bool>> Processed =
         EF.CompileAsyncQuery((ServiceDbContext db, string messageId, string consumer, CancellationToken _) =>
             db.InboxMessages.Any(m => m.MessageId == messageId && m.Consumer == consumer));
+
+    /// <summary>Asks the inbox; a message found there is logged and counted as a dropped repeat.</summary>
+    private async Task<bool> DroppedAsRepeatAsync(string messageId, string consumer, CancellationToken cancellationToken)
+    {
+        if (!await AlreadyProcessedAsync(messageId, consumer, cancellationToken))
+        {
+            return false;
+        }
+
+        ConsumedMessages.DroppedRepeat(logger, consumer, typeof(T).Name, messageId);
+        return true;
+    }
 
     private async Task<bool> AlreadyProcessedAsync(string messageId, string consumer, CancellationToken cancellationToken)
     {
