@@ -16,9 +16,7 @@ public sealed class When_a_committed_event_is_published_again(RabbitMqBroker bro
 
     public async Task InitializeAsync()
     {
-        _route = ServiceUnderTest.InNewFolder("Route", broker.ConnectionString);
-        await _route.MigrateAsync();
-        await _route.StartAsync();
+        _route = await ServiceUnderTest.StartedInNewFolderAsync("Route", broker.ConnectionString);
     }
 
     [Fact]

@@ -10,9 +10,7 @@ public sealed class When_a_message_is_delivered_five_times_at_once(RabbitMqBroke
 
     public async Task InitializeAsync()
     {
-        _notify = ServiceUnderTest.InNewFolder("Notify", broker.ConnectionString);
-        await _notify.MigrateAsync();
-        await _notify.StartAsync();
+        _notify = await ServiceUnderTest.StartedInNewFolderAsync("Notify", broker.ConnectionString);
     }
 
     [Fact]

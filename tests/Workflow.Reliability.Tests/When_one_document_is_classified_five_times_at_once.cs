@@ -14,9 +14,7 @@ public sealed class When_one_document_is_classified_five_times_at_once(RabbitMqB
 
     public async Task InitializeAsync()
     {
-        _route = ServiceUnderTest.InNewFolder("Route", broker.ConnectionString);
-        await _route.MigrateAsync();
-        await _route.StartAsync();
+        _route = await ServiceUnderTest.StartedInNewFolderAsync("Route", broker.ConnectionString);
     }
 
     [Fact]

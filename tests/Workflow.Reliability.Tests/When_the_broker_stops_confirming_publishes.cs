@@ -20,9 +20,8 @@ public sealed class When_the_broker_stops_confirming_publishes(ITestOutputHelper
     public async Task InitializeAsync()
     {
         await ((IAsyncLifetime)_broker).InitializeAsync();
-        _classify = ServiceUnderTest.InNewFolder("Classify", _broker.ConnectionString);
-        await _classify.MigrateAsync();
-        await _classify.StartAsync(new Dictionary<string, string> { ["Messaging__Durable__PublishTimeout"] = "00:00:02" });
+        _classify = await ServiceUnderTest.StartedInNewFolderAsync(
+            "Classify", _broker.ConnectionString, new Dictionary<string, string> { ["Messaging__Durable__PublishTimeout"] = "00:00:02" });
     }
 
     [Fact]

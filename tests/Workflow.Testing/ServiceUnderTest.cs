@@ -26,6 +26,15 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         return new ServiceUnderTest(project, brokerConnectionString, folder) { _ownedFolder = folder };
     }
 
+    /// <summary>A service in a new folder, its database migrated, started (with extra settings) and ready.</summary>
+    public static async Task<ServiceUnderTest> StartedInNewFolderAsync(string project, string brokerConnectionString, IDictionary<string, string>? settings = null)
+    {
+        var service = InNewFolder(project, brokerConnectionString);
+        await service.MigrateAsync();
+        await service.StartAsync(settings);
+        return service;
+    }
+
     /// <summary>A replica: another process of a service on a database that may be shared.</summary>
     public ServiceUnderTest(string project, string brokerConnectionString, string dataDirectory, string databasePath)
     {
